@@ -1,0 +1,4 @@
+"""Reading paper collections into Paper records."""
+from graphload.corpus.paper import Paper
+
+__all__ = ["Paper"]

@@ -1,0 +1,120 @@
+"""The Paper record every reader yields and every later stage consumes."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+_ARXIV_NEW = re.compile(r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
+_ARXIV_OLD = re.compile(r"(?<![\w.])([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?(?:[?#].*)?$", re.I)
+_DOI = re.compile(r"(10\.\d{4,9}/\S+)", re.I)
+
+
+def normalise_title(title: str) -> str:
+    """Fold case, accents, punctuation and whitespace: the key for title ids.
+
+    >>> normalise_title("  BERT: Pre-training of  Deep Bidirectional Transformers ")
+    'bert pre training of deep bidirectional transformers'
+    """
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def arxiv_id_from(value: str | None) -> str | None:
+    """The arXiv id in a bare id or an arxiv.org URL, version suffix dropped.
+
+    >>> arxiv_id_from("https://arxiv.org/abs/2401.01234v3")
+    '2401.01234'
+    """
+    if not value:
+        return None
+    value = value.strip()
+    match = _ARXIV_URL.search(value)
+    if match:
+        value = match.group(1)
+    value = re.sub(r"^arxiv:", "", value, flags=re.I)
+    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
+        found = pattern.fullmatch(value) or (match and pattern.search(value))
+        if found:
+            return found.group(1)
+    return None
+
+
+def doi_from(value: str | None) -> str | None:
+    """A lower-cased DOI from a bare DOI or a doi.org URL.
+
+    >>> doi_from("https://doi.org/10.1000/ABC.123")
+    '10.1000/abc.123'
+    """
+    if not value:
+        return None
+    match = _DOI.search(value.strip())
+    return match.group(1).rstrip(".,;").lower() if match else None
+
+
+def title_id(title: str) -> str:
+    """A short, stable hash of the normalised title, for papers with no better id."""
+    digest = hashlib.sha1(normalise_title(title).encode("utf-8")).hexdigest()
+    return f"title:{digest[:16]}"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper: a title, an abstract and whatever metadata its source had.
+
+    `sources` holds where it was read, as "path:line" or "path#record".
+    """
+
+    id: str
+    title: str
+    abstract: str = ""
+    url: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    sources: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def build(cls, title: str, abstract: str = "", *, id: str | None = None,
+              url: str | None = None, arxiv_id: str | None = None, doi: str | None = None,
+              authors=(), published: date | None = None, source: str | None = None) -> "Paper":
+        """Make a Paper with a stable id: the given id, else arXiv id, else DOI, else title hash.
+
+        >>> Paper.build("Attention Is All You Need", url="https://arxiv.org/abs/1706.03762v7").id
+        '1706.03762'
+        """
+        title = " ".join(title.split())
+        abstract = " ".join((abstract or "").split())
+        arxiv_id = arxiv_id_from(arxiv_id) or arxiv_id_from(url)
+        doi = doi_from(doi)
+        paper_id = (str(id).strip() if id not in (None, "") else None) or arxiv_id or doi or title_id(title)
+        return cls(id=paper_id, title=title, abstract=abstract, url=url or None, arxiv_id=arxiv_id,
+                   doi=doi, authors=tuple(a for a in authors if a), published=published,
+                   sources=(source,) if source else ())
+
+    def merged(self, other: "Paper") -> "Paper":
+        """The same paper read twice: all sources, the longest abstract, the first value of the rest."""
+        return replace(
+            self,
+            abstract=other.abstract if len(other.abstract) > len(self.abstract) else self.abstract,
+            url=self.url or other.url,
+            arxiv_id=self.arxiv_id or other.arxiv_id,
+            doi=self.doi or other.doi,
+            authors=self.authors or other.authors,
+            published=self.published or other.published,
+            sources=self.sources + tuple(s for s in other.sources if s not in self.sources),
+        )
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (dates as ISO strings, tuples as lists)."""
+        return {
+            "id": self.id, "title": self.title, "abstract": self.abstract, "url": self.url,
+            "arxiv_id": self.arxiv_id, "doi": self.doi, "authors": list(self.authors),
+            "published": self.published.isoformat() if self.published else None,
+            "sources": list(self.sources),
+        }
