@@ -1,22 +1,7 @@
-"""Finding methods, datasets, metrics and repos in papers (spaCy, rule-based).
-
-STUB: the real pipeline is being written; this stub fixes the interface.
-"""
-from __future__ import annotations
-
-from typing import Iterable, Iterator
-
-from graphload.corpus.paper import Paper
+"""Finding methods, datasets, metrics and repos in papers (spaCy, rule-based)."""
+from graphload.extract.keys import entity_key
+from graphload.extract.pipeline import Extractor, build_pipeline, extract_papers
 
 ENTITY_TYPES = ("method", "dataset", "metric", "repo")
 
-
-def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns=(),
-                   batch_size: int = 256, n_process: int = 1) -> Iterator[dict]:
-    """Yield one extraction record per paper: Paper.to_dict() plus "entities".
-
-    Each entity: {"type", "name", "key", "aliases", "introduced", "mentions":
-    [{"field", "start", "end", "text", "rule"}]}.
-    """
-    for paper in papers:
-        yield {**paper.to_dict(), "entities": []}
+__all__ = ["ENTITY_TYPES", "Extractor", "build_pipeline", "entity_key", "extract_papers"]

@@ -1,0 +1,140 @@
+"""Acronym definitions, Schwartz & Hearst (2003) style.
+
+`conditional adversarial autoencoder (CAAE)` defines CAAE: the long form is
+the shortest run of preceding words whose letters, read right to left, hold
+the short form's letters in order, the first one starting a word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A short form in parentheses: one or two tokens, a capital letter, no sentence inside.
+_PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
+_BREAK = re.compile(r"[.;:!?()\[\]]\s|[()\[\];]|\b(?:is|are|was|were|which|that|of|using|with|via|by|from|to|as|in|on|for|we|our)\b$")
+_WORD_SPLIT = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Definition:
+    long_start: int
+    long_end: int
+    long_form: str
+    short_start: int
+    short_end: int
+    short_form: str  # as written, plural kept (VAEs)
+
+    @property
+    def acronym(self) -> str:
+        """The short form without a plural s: VAEs -> VAE."""
+        return singular_acronym(self.short_form)
+
+
+def singular_acronym(short: str) -> str:
+    if len(short) > 2 and short.endswith("s") and short[-2].isupper():
+        return short[:-1]
+    return short
+
+
+def is_short_form(text: str) -> bool:
+    """Looks like an acronym: 2-12 characters, one capital letter at least, not a plain word."""
+    if not 2 <= len(text) <= 12 or " " in text.strip() and len(text.split()) > 2:
+        return False
+    if not text[0].isalnum() or not any(c.isupper() for c in text):
+        return False
+    if re.fullmatch(r"\d+(\.\d+)?%?|[ivxIVX]+|[A-Z][a-z]+", text):  # numbers, roman numerals, plain capitalised words
+        return False
+    return sum(c.isalpha() for c in text) >= 2
+
+
+def best_long_form(short: str, long: str) -> int | None:
+    """Index in `long` where the long form of `short` starts, or None (the Schwartz-Hearst match)."""
+    s = len(short) - 1
+    i = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return long.rfind(" ", 0, i + 1) + 1
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every `long form (SHORT)` definition in a text.
+
+    >>> [(d.long_form, d.acronym) for d in find_definitions("We propose a conditional adversarial autoencoder (CAAE) that ...")]
+    [('conditional adversarial autoencoder', 'CAAE')]
+    >>> [(d.long_form, d.acronym) for d in find_definitions("Deep Belief Networks (DBNs), which")]
+    [('Deep Belief Networks', 'DBN')]
+    """
+    found = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1).strip()
+        if not is_short_form(short):
+            continue
+        before = text[max(0, match.start() - 200):match.start()].rstrip()
+        # Stop at the clause boundary nearest to the parenthesis.
+        cut = 0
+        for boundary in re.finditer(r"[.;:!?()\[\]]\s|[()\[\];]|,\s", before):
+            cut = boundary.end()
+        clause = before[cut:]
+        words = clause.split()
+        letters = sum(c.isalnum() for c in singular_acronym(short))
+        max_words = min(letters + 5, letters * 2)
+        window = " ".join(words[-max_words:])
+        start = best_long_form(singular_acronym(short), window)
+        if start is None:
+            continue
+        long_form = window[start:].strip(" -\"'`")
+        long_words = long_form.split()
+        if not long_words or len(long_words) < 1 or long_form.lower() == short.lower():
+            continue
+        if len(long_words) == 1 and len(long_form) <= len(short) + 1:
+            continue
+        # Drop leading function words the letter match may have swept in.
+        while long_words and long_words[0].lower() in {"the", "a", "an", "of", "and", "or", "our", "its", "their", "this"}:
+            long_words = long_words[1:]
+        if not long_words:
+            continue
+        long_form = " ".join(long_words)
+        long_end = match.start() - (len(text[:match.start()]) - len(text[:match.start()].rstrip()))
+        long_start = text.rfind(long_form, 0, long_end + 1)
+        if long_start < 0:
+            # whitespace was normalised above: find by the first word instead
+            first = long_words[0]
+            long_start = text.rfind(first, 0, long_end)
+            if long_start < 0:
+                continue
+        long_form = text[long_start:long_end]
+        short_start = match.start(1)
+        found.append(Definition(long_start, long_end, long_form, short_start, short_start + len(short), short))
+    return found
+
+
+def acronym_uses(text: str, acronym: str) -> list[tuple[int, int]]:
+    """Spans where an acronym (or its plural) stands as a word of its own."""
+    pattern = re.compile(r"(?<![\w\-])" + re.escape(acronym) + r"s?(?![\w\-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def prefix_expansion(prefix: str, rest: str) -> str | None:
+    """`SHACIRA: Scalable HAsh-grid Compression for ...`: the words after a title's
+    colon that spell the acronym before it, or None."""
+    if not is_short_form(prefix) or not prefix.isupper() and sum(c.isupper() for c in prefix) < 3:
+        return None
+    start = best_long_form(prefix, rest)
+    if start != 0:
+        # the expansion must be the start of the rest of the title
+        words = rest.split()
+        for n in range(len(prefix), min(len(words), 2 * len(prefix) + 3) + 1):
+            head = " ".join(words[:n])
+            if best_long_form(prefix, head) == 0:
+                return head
+        return None
+    return None

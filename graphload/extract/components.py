@@ -1,0 +1,132 @@
+"""spaCy components: thin shells over the pure functions in rules.py, vocab.py
+and resolve.py, registered with @Language.factory so any pipeline can add them.
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphload_vocabulary")
+    nlp.add_pipe("graphload_rules")
+    nlp.add_pipe("graphload_entities")
+    doc = nlp("BERT beats ResNet-50 on CIFAR-10")
+    doc._.graphload_entities  # [Entity(type="method", name="BERT", ...), ...]
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from graphload.extract import rules
+from graphload.extract.candidates import Candidate
+from graphload.extract.keys import entity_key
+from graphload.extract.repos import find_repos
+from graphload.extract.resolve import resolve, title_length
+from graphload.extract.vocab import is_case_sensitive, load_patterns, surface_variants
+
+for _attr in ("graphload_candidates", "graphload_entities"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
+    if doc._.graphload_candidates is None:
+        doc._.graphload_candidates = []
+    return doc._.graphload_candidates
+
+
+class VocabularyMatcher:
+    """Known methods, datasets and metrics from the pattern files, by PhraseMatcher."""
+
+    def __init__(self, nlp: Language, patterns: list[str], builtin: bool):
+        self.entries = load_patterns(patterns, builtin=builtin)
+        self.by_key = {}
+        for entry in self.entries:
+            for form in entry.forms:
+                self.by_key.setdefault(entity_key(form), entry)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entry_of: dict[int, int] = {}
+        for index, entry in enumerate(self.entries):
+            label = f"graphload-{index}"
+            self.entry_of[nlp.vocab.strings.add(label)] = index
+            exact, folded = set(), set()
+            for form in entry.forms:
+                (exact if is_case_sensitive(form) else folded).update(surface_variants(form))
+            if exact:
+                self.exact.add(label, [nlp.make_doc(f) for f in sorted(exact)])
+            if folded:
+                self.folded.add(label, [nlp.make_doc(f) for f in sorted(folded)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = _candidates(doc)
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                entry = self.entries[self.entry_of[match_id]]
+                span = doc[start:end]
+                found.append(Candidate(span.start_char, span.end_char, span.text, entry.type, "vocabulary",
+                                       key=entry.key, name=entry.name))
+        return doc
+
+
+class RuleFinder:
+    """Repo URLs, acronym definitions, introduced names and cue rules; and the
+    acronyms other papers of the run defined (`run_acronyms`)."""
+
+    def __init__(self):
+        self.run_acronyms: dict[str, tuple[str, str, str]] = {}
+
+    def learn(self, text: str) -> None:
+        """Remember the acronyms a paper defines, so bare uses in other papers resolve."""
+        _, table = rules.acronym_definitions(text)
+        for acronym, value in table.items():
+            self.run_acronyms.setdefault(acronym, value)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        title_end = title_length(text)
+        found = _candidates(doc)
+        found.extend(Candidate(m.start, m.end, m.text, "repo", "repo-url", key=m.key) for m in find_repos(text))
+        defined, local = rules.acronym_definitions(text)
+        found.extend(defined)
+        found.extend(rules.title_prefix(text, title_end))
+        found.extend(rules.introduced_names(text))
+        found.extend(rules.versioned_names(text))
+        found.extend(rules.dataset_cues(text))
+        found.extend(rules.metric_cues(text))
+        found.extend(rules.name_head_cues(text))
+        if self.run_acronyms:
+            for match in re.finditer(r"(?<![\w\-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)(s?)(?![\w\-])", text):
+                acronym = match.group(1)
+                if acronym in self.run_acronyms and acronym not in local and len(acronym) >= 3:
+                    kind, key, long_form = self.run_acronyms[acronym]
+                    found.append(Candidate(match.start(), match.end(), match.group(), kind, "run-acronym",
+                                           key=key, name=long_form))
+        return doc
+
+
+class EntityResolver:
+    """One entity per (type, key): overlaps settled, aliases and mentions gathered."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = self.nlp.get_pipe("graphload_vocabulary").by_key if "graphload_vocabulary" in self.nlp.pipe_names else {}
+        doc._.graphload_entities = resolve(_candidates(doc), doc.text, vocab)
+        doc._.graphload_candidates = None
+        return doc
+
+
+@Language.factory("graphload_vocabulary", default_config={"patterns": [], "builtin": True})
+def make_vocabulary(nlp: Language, name: str, patterns: list[str], builtin: bool) -> VocabularyMatcher:
+    return VocabularyMatcher(nlp, patterns, builtin)
+
+
+@Language.factory("graphload_rules")
+def make_rules(nlp: Language, name: str) -> RuleFinder:
+    return RuleFinder()
+
+
+@Language.factory("graphload_entities")
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(nlp)

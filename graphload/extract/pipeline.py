@@ -1,0 +1,79 @@
+"""Building the spaCy pipeline and running it over papers."""
+from __future__ import annotations
+
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from graphload.corpus.paper import Paper
+from graphload.errors import ExtractError
+from graphload.extract import components  # noqa: F401  (registers the factories)
+from graphload.extract.resolve import paper_text
+
+PIPES = ("graphload_vocabulary", "graphload_rules", "graphload_entities")
+
+
+def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = (), *,
+                   builtin_patterns: bool = True) -> Language:
+    """A blank English pipeline (or an installed model) with graphload's components on top.
+
+    >>> nlp = build_pipeline()
+    >>> [e.name for e in nlp("We fine-tune BERT on SQuAD.")._.graphload_entities]
+    ['BERT', 'SQuAD']
+    """
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise ExtractError(f"cannot load spaCy model {model!r}: install it (pip install ...) or pass a path "
+                               f"to a saved pipeline ({exc})") from None
+    else:
+        nlp = spacy.blank("en")
+    nlp.add_pipe("graphload_vocabulary", config={"patterns": [str(p) for p in patterns], "builtin": builtin_patterns})
+    nlp.add_pipe("graphload_rules")
+    nlp.add_pipe("graphload_entities")
+    return nlp
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Extractor:
+    """Runs the pipeline over papers and yields extraction records (dicts).
+
+    Acronyms a paper defines resolve bare uses in every paper of the same
+    window (`window` papers at a time, read ahead) and in all later ones.
+    """
+
+    def __init__(self, model: str | None = None, patterns: Iterable[str | Path] = (), *,
+                 batch_size: int = 256, n_process: int = 1, window: int = 5000, nlp: Language | None = None):
+        self.nlp = nlp or build_pipeline(model, patterns)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.window = window
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[dict]:
+        rules = self.nlp.get_pipe("graphload_rules")
+        for window in _batches(papers, self.window):
+            texts = [paper_text(p.title, p.abstract) for p in window]
+            for text in texts:
+                rules.learn(text)
+            docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+            for paper, doc in zip(window, docs):
+                yield {**paper.to_dict(), "entities": [e.to_dict() for e in doc._.graphload_entities]}
+
+
+def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
+                   batch_size: int = 256, n_process: int = 1) -> Iterator[dict]:
+    """Yield one extraction record per paper: Paper.to_dict() plus "entities".
+
+    Each entity: {"type", "name", "key", "aliases", "introduced", "mentions":
+    [{"field", "start", "end", "text", "rule"}]}.
+    """
+    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process).extract(papers)

@@ -1,0 +1,93 @@
+"""Turning overlapping candidates into one entity per (type, key) per paper."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphload.extract.candidates import Candidate
+from graphload.extract.keys import entity_key
+from graphload.extract.lexicon import is_excluded
+from graphload.extract.vocab import VocabEntry
+
+SEPARATOR = "\n\n"  # between title and abstract in the text the pipeline reads
+
+
+@dataclass
+class Mention:
+    field: str
+    start: int
+    end: int
+    text: str
+    rule: str
+
+    def to_dict(self) -> dict:
+        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
+
+
+@dataclass
+class Entity:
+    type: str
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    introduced: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "name": self.name, "key": self.key, "aliases": self.aliases,
+                "introduced": self.introduced, "mentions": [m.to_dict() for m in self.mentions]}
+
+
+def paper_text(title: str, abstract: str) -> str:
+    """The one text the pipeline reads for a paper."""
+    return f"{title}{SEPARATOR}{abstract}" if abstract else title
+
+
+def title_length(text: str) -> int:
+    cut = text.find(SEPARATOR)
+    return len(text) if cut < 0 else cut
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then by rule priority; a span is kept only where nothing kept overlaps it."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
+    """Group the kept candidates by canonical key; vocabulary names win over surface forms."""
+    title_end = title_length(text)
+    groups: dict[str, list[Candidate]] = {}
+    canonical: dict[str, tuple[str, str]] = {}  # key -> (type, name) from the vocabulary
+    for cand in candidates:
+        if not cand.text.strip() or is_excluded(cand.text) or (cand.name and is_excluded(cand.name)):
+            continue
+        key = cand.key or entity_key(cand.text)
+        entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text))
+        if entry is not None:
+            key = entry.key
+            canonical[key] = (entry.type, entry.name)
+        if not key:
+            continue
+        cand.key = key
+        groups.setdefault(key, []).append(cand)
+    kept = _non_overlapping([c for group in groups.values() for c in group])
+    entities: dict[tuple[str, str], Entity] = {}
+    for key in sorted({c.key for c in kept}):
+        members = [c for c in kept if c.key == key]
+        best = max(members, key=lambda c: (c.priority, -c.start))
+        kind, name = canonical.get(key, (best.type, best.name or best.text))
+        if kind == "repo":
+            name = key
+        entity = Entity(kind, name, key)
+        for cand in members:
+            in_title = cand.start < title_end
+            offset = 0 if in_title else title_end + len(SEPARATOR)
+            entity.mentions.append(Mention("title" if in_title else "abstract", cand.start - offset,
+                                           cand.end - offset, cand.text, cand.rule))
+            entity.introduced = entity.introduced or cand.introduced
+        entity.aliases = sorted({m.text for m in entity.mentions}, key=lambda a: (a.casefold(), a))
+        entities[(kind, key)] = entity
+    return [entities[k] for k in sorted(entities)]

@@ -1,0 +1,233 @@
+"""Rules for names no vocabulary holds, written as how papers name things.
+
+Each function takes the paper text (title, blank line, abstract) and returns
+Candidates. They are pure functions over strings; the spaCy component in
+components.py only calls them.
+"""
+from __future__ import annotations
+
+import re
+
+from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion
+from graphload.extract.candidates import Candidate
+from graphload.extract.keys import entity_key
+from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, head_type, is_excluded,
+                                       is_name_like)
+
+TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9]|[\-.](?=[A-Za-z0-9]))*(?:\+\+|\+)?"
+_TOKEN_RE = re.compile(TOKEN)
+_INTRO_VERB = re.compile(
+    r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?"
+    r"(?:propose|introduce|present|develop|devise|design|release|construct|curate|collect|build|create|contribute|offer)"
+    r"(?:s|d|ed)?\s+")
+_NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term))\s+(?:as\s+|it\s+|them\s+)?[\"'`“]?")
+_DETERMINER = re.compile(
+    r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
+    r"large-scale|lightweight|scalable|modular|flexible|effective|powerful|fast|robust|open-source|open)\s*,?\s+)*")
+_APPOSITION_END = re.compile(r"\s*(?:[,(:;—–]|-{1,2}\s|\s(?:a|an|which|that|to|for|as|is|on|in|with|by|based)\b|\.\s|\.$|$)")
+DATASET_WORDS = r"(?:data\s?sets?|benchmarks?|corpus|corpora|databases?|suites?|challenges?|treebanks?)"
+_DATASET_AFTER = re.compile(r"^\s+" + DATASET_WORDS + r"\b")
+_DATASET_APPOSITION = re.compile(r"^[^.;]{0,80}?\b" + DATASET_WORDS + r"\b")
+_METRIC_APPOSITION = re.compile(r"^[^.;]{0,50}?\b(?:metric|measure|score)s?\b")
+_SIZE = r"\d+(?:\.\d+)?[BM]"
+_SIZED_MODEL = re.compile(r"\b([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)[\s-](" + _SIZE + r")\b")
+_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
+_NAME_HEAD = re.compile(
+    r"(?<![\w\-])(" + TOKEN + r")(?:-based\b|-style\b|\s+(?:model|models|network|networks|architecture|architectures|family|"
+    r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
+_METRIC_SCORE = re.compile(r"(?<![\w\-])(" + TOKEN + r")[\s-](scores?)\b")
+_METRIC_MODIFIED = re.compile(
+    r"(?<![\w\-])((?:" + "|".join(re.escape(m) for m in sorted(METRIC_MODIFIERS, key=len, reverse=True)) +
+    r")\s+(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss))\b", re.IGNORECASE)
+_IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
+_DATASET_LIST = re.compile(
+    r"((?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r"))\s+" + DATASET_WORDS + r"\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
+
+
+def _name_tokens(text: str, pos: int, max_tokens: int = 3) -> tuple[int, int] | None:
+    """The run of name-like tokens starting at pos, as a span."""
+    end = pos
+    count = 0
+    cursor = pos
+    while count < max_tokens:
+        match = _TOKEN_RE.match(text, cursor)
+        if not match or not is_name_like(match.group(), sentence_start=False):
+            break
+        end = match.end()
+        count += 1
+        nxt = re.match(r"[ \-]", text[end:end + 1])
+        if not nxt:
+            break
+        cursor = end + 1
+    return (pos, end) if count else None
+
+
+def _type_from_context(text: str, end: int, default: str = "method") -> str:
+    after = text[end:end + 100]
+    if _DATASET_AFTER.match(after) or _DATASET_APPOSITION.match(after):
+        return "dataset"
+    if _METRIC_APPOSITION.match(after):
+        return "metric"
+    return default
+
+
+def introduced_names(text: str) -> list[Candidate]:
+    """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
+    found = []
+    for verb in list(_INTRO_VERB.finditer(text)) + list(_NAMING_VERB.finditer(text)):
+        start = verb.end()
+        det = _DETERMINER.match(text, start)
+        start = det.end() if det else start
+        span = _name_tokens(text, start)
+        if span:
+            s, e = span
+            if not _APPOSITION_END.match(text, e):
+                continue
+        elif verb.re is _INTRO_VERB and (not det or det.end() == verb.end()):
+            # "I present neural circuit diagrams, a graphical language": a lower-case name in apposition
+            words = re.match(r"((?:[a-z][a-z\-]+\s){0,3}[a-z][a-z\-]+)(?=,\s(?:a|an|the)\s)", text[start:start + 80])
+            if not words or words.group(1).split()[-1].rstrip("s") in {"method", "model", "framework", "approach", "way"}:
+                continue
+            s, e = start, start + len(words.group(1))
+        else:
+            continue
+        name = text[s:e]
+        if is_excluded(name):
+            continue
+        found.append(Candidate(s, e, name, _type_from_context(text, e), "introduced", introduced=True))
+    return found
+
+
+def title_prefix(text: str, title_end: int) -> list[Candidate]:
+    """`RAPiD-Seg: ...` — the name before a title's colon is what the paper introduces."""
+    title = text[:title_end]
+    match = re.match(r"\s*([^:]{2,60}?)\s*:\s+(\S.*)$", title)
+    if not match:
+        return []
+    prefix, rest = match.group(1), match.group(2)
+    words = prefix.split()
+    if len(words) > 4 or is_excluded(prefix):
+        return []
+    abstract = text[title_end:]
+    if len(words) == 1:
+        if not is_name_like(prefix):
+            return []
+    elif not (any(is_name_like(w) for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)):
+        # A plain-word prefix counts only when the abstract repeats it as a name.
+        if not all(w[0].isupper() for w in words) or not re.search(re.escape(prefix.lower()).replace(r"\ ", r"[\s\-]+"), abstract.lower()):
+            return []
+        if words[0].lower() in {"the", "a", "an", "on", "from", "with", "towards", "toward", "beyond", "when", "why", "how", "what"}:
+            return []
+    start = match.start(1)
+    kind = "dataset" if re.search(r"\b" + DATASET_WORDS + r"\b", rest[:60], re.I) and not re.search(r"\b(?:for|on|of) (?:\w+ ){0,3}" + DATASET_WORDS, rest[:40], re.I) else None
+    kind = kind or _type_from_context(abstract, abstract.find(prefix) + len(prefix) if prefix in abstract else 0, "method") if prefix in abstract else kind or "method"
+    found = [Candidate(start, start + len(prefix), prefix, kind, "title-prefix", introduced=True)]
+    expansion = prefix_expansion(prefix, rest)
+    if expansion:
+        exp_start = match.start(2)
+        found.append(Candidate(exp_start, exp_start + len(expansion), expansion, kind, "title-prefix",
+                               key=entity_key(prefix), introduced=True))
+    return found
+
+
+def definition_type(text: str, definition: Definition) -> str | None:
+    """What an acronym definition names, from its head word, the word after it, and intro cues."""
+    kind = head_type(definition.long_form)
+    after = re.match(r"\)?\s*([A-Za-z\-]+)", text[definition.short_end:definition.short_end + 30])
+    if after:
+        follow = head_type(after.group(1))
+        if follow and (kind is None or follow == "dataset"):
+            kind = follow
+    if kind is None:
+        before = text[max(0, definition.long_start - 70):definition.long_start]
+        if re.search(r"\b(?:propose|introduce|present|develop|call|name|dub|term)(?:s|d|ed)?\b[^.;]*$", before):
+            kind = "method"
+    return kind
+
+
+def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str, str, str]]]:
+    """Candidates for each typed definition and every later use of its acronym.
+
+    Returns the candidates and a table acronym -> (type, key, long form) for other papers.
+    """
+    found: list[Candidate] = []
+    table: dict[str, tuple[str, str, str]] = {}
+    for definition in find_definitions(text):
+        if is_excluded(definition.long_form) or is_excluded(definition.acronym):
+            continue
+        kind = definition_type(text, definition)
+        if kind is None:
+            continue
+        key = entity_key(definition.long_form)
+        long_form = definition.long_form
+        found.append(Candidate(definition.long_start, definition.long_end, long_form, kind, "acronym-definition", key=key, name=long_form))
+        for s, e in acronym_uses(text, definition.acronym):
+            found.append(Candidate(s, e, text[s:e], kind, "acronym-use", key=key, name=long_form))
+        table.setdefault(definition.acronym, (kind, key, long_form))
+    return found, table
+
+
+def dataset_cues(text: str) -> list[Candidate]:
+    """`the JPEG-AI dataset`, `the GLUE and SQuAD datasets`, `X benchmark`."""
+    found = []
+    for match in re.finditer(r"(?<![\w\-])(" + TOKEN + r")\s+" + DATASET_WORDS + r"\b", text):
+        name = match.group(1)
+        if is_name_like(name, sentence_start=_sentence_start(text, match.start(1))) and not is_excluded(name):
+            found.append(Candidate(match.start(1), match.end(1), name, "dataset", "dataset-cue"))
+    for match in _DATASET_LIST.finditer(text):
+        offset = match.start(1)
+        for item in re.finditer(TOKEN, match.group(1)):
+            word = item.group()
+            if word in {"and", "or"} or not is_name_like(word) or is_excluded(word):
+                continue
+            found.append(Candidate(offset + item.start(), offset + item.end(), word, "dataset", "dataset-cue"))
+    return found
+
+
+def metric_cues(text: str) -> list[Candidate]:
+    """`F1-score`, `test accuracy`, `in terms of top-1 error and FID`."""
+    found = []
+    for match in _METRIC_SCORE.finditer(text):
+        name = match.group(1)
+        if is_name_like(name) and not is_excluded(name):
+            found.append(Candidate(match.start(1), match.end(2), text[match.start(1):match.end(2)], "metric", "metric-cue"))
+    for match in _METRIC_MODIFIED.finditer(text):
+        found.append(Candidate(match.start(1), match.end(1), match.group(1), "metric", "metric-cue"))
+    for match in _IN_TERMS_OF.finditer(text):
+        offset = match.start(1)
+        for item in _LIST_SPLIT.split(match.group(1)):
+            item = item.strip()
+            if item and len(item.split()) <= 4 and head_type(item) == "metric" and not is_excluded(item):
+                pos = text.find(item, offset)
+                if pos >= 0:
+                    found.append(Candidate(pos, pos + len(item), item, "metric", "metric-cue"))
+    return found
+
+
+def name_head_cues(text: str) -> list[Candidate]:
+    """`Minitron models`, `SVR-based compression`: a name used as a model's name."""
+    found = []
+    for match in _NAME_HEAD.finditer(text):
+        name = match.group(1)
+        if is_name_like(name, sentence_start=_sentence_start(text, match.start(1))) and not is_excluded(name):
+            if name.lower().rstrip("s") in METHOD_HEADS:
+                continue
+            found.append(Candidate(match.start(1), match.end(1), name, "method", "name-head-cue"))
+    return found
+
+
+def versioned_names(text: str) -> list[Candidate]:
+    """`Mistral 7B`, `Llama-3 8B`, `Nemotron-4 family`: model names with a version or size."""
+    found = []
+    for match in _SIZED_MODEL.finditer(text):
+        if not is_excluded(match.group(1)) and match.group(1).lower() not in {"the", "a", "our", "with", "and"}:
+            found.append(Candidate(match.start(), match.end(), match.group(), "method", "versioned-name"))
+    for match in _VERSIONED.finditer(text):
+        found.append(Candidate(match.start(1), match.end(1), match.group(1), "method", "versioned-name"))
+    return found
