@@ -56,7 +56,8 @@ def is_excluded(name: str) -> bool:
     return entity_key(name) in excluded_keys()
 
 
-_NUMBERISH = re.compile(r"^(?:\d+(?:\.\d+)?(?:[a-zA-Z]{0,2}|%)|\d{4}s?|[ivxlc]+|[IVXLC]+)$")
+# Numbers, units, years, roman numerals and the remains of HTML/LaTeX escapes (x2013, u00e9).
+_NUMBERISH = re.compile(r"^(?:\d+(?:\.\d+)?(?:[a-zA-Z]{0,2}|%)|\d{4}s?|[ivxlc]+|[IVXLC]+|[xu][0-9a-fA-F]{2,4}|\d+[xX]\d*)$")
 
 
 def is_name_like(word: str, *, sentence_start: bool = False) -> bool:

@@ -32,6 +32,7 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
                                f"to a saved pipeline ({exc})") from None
     else:
         nlp = spacy.blank("en")
+        nlp.max_length = 10_000_000  # no parser or NER here, so long texts cost little memory
     nlp.add_pipe("graphload_vocabulary", config={"patterns": [str(p) for p in patterns], "builtin": builtin_patterns})
     nlp.add_pipe("graphload_rules")
     nlp.add_pipe("graphload_entities")
@@ -61,7 +62,8 @@ class Extractor:
     def extract(self, papers: Iterable[Paper]) -> Iterator[dict]:
         rules = self.nlp.get_pipe("graphload_rules")
         for window in _batches(papers, self.window):
-            texts = [paper_text(p.title, p.abstract) for p in window]
+            # A model's parser needs memory per character: text past its limit is not read.
+            texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in window]
             for text in texts:
                 rules.learn(text)
             docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)

@@ -49,9 +49,13 @@ def title_length(text: str) -> int:
 
 def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then by rule priority; a span is kept only where nothing kept overlaps it."""
+    if not candidates:
+        return []
+    taken = bytearray(max(c.end for c in candidates) + 1)
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 
@@ -75,8 +79,11 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         groups.setdefault(key, []).append(cand)
     kept = _non_overlapping([c for group in groups.values() for c in group])
     entities: dict[tuple[str, str], Entity] = {}
-    for key in sorted({c.key for c in kept}):
-        members = [c for c in kept if c.key == key]
+    by_key: dict[str, list[Candidate]] = {}
+    for cand in kept:
+        by_key.setdefault(cand.key, []).append(cand)
+    for key in sorted(by_key):
+        members = by_key[key]
         best = max(members, key=lambda c: (c.priority, -c.start))
         kind, name = canonical.get(key, (best.type, best.name or best.text))
         if kind == "repo":

@@ -1,0 +1,125 @@
+"""The spaCy pipeline end to end, on a small test vocabulary (no curated lists, no model)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from graphload.corpus.paper import Paper
+from graphload.errors import ExtractError
+from graphload.extract import Extractor, build_pipeline
+
+PATTERNS = Path(__file__).parent / "fixtures" / "extract" / "patterns.jsonl"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(nlp=build_pipeline(patterns=[PATTERNS], builtin_patterns=False))
+
+
+def entities(extractor, title, abstract=""):
+    [record] = extractor.extract([Paper.build(title, abstract, id="p1")])
+    return {(e["type"], e["name"]): e for e in record["entities"]}
+
+
+def test_vocabulary_aliases_become_one_entity(extractor):
+    found = entities(extractor, "Variational Auto-Encoders for images",
+                     "A VAE (variational autoencoder) is trained; VAEs beat a transformer on CIFAR10 in FID.")
+    vae = found[("method", "variational autoencoder")]
+    assert vae["aliases"] == ["VAE", "VAEs", "Variational Auto-Encoders", "variational autoencoder"]
+    assert {m["field"] for m in vae["mentions"]} == {"title", "abstract"}
+    assert ("dataset", "CIFAR-10") in found and ("metric", "FID") in found
+    assert ("method", "Transformer") in found
+
+
+def test_mentions_point_at_their_text(extractor):
+    title = "BERT meets ResNet-50"
+    abstract = "We evaluate BERT and ResNet-50 on SQuAD and report top-1 accuracy."
+    [record] = extractor.extract([Paper.build(title, abstract, id="p")])
+    fields = {"title": title, "abstract": abstract}
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert fields[m["field"]][m["start"]:m["end"]] == m["text"]
+    names = {(e["type"], e["name"]) for e in record["entities"]}
+    assert names == {("method", "BERT"), ("method", "ResNet-50"), ("dataset", "SQuAD"), ("metric", "top-1 accuracy")}
+
+
+def test_acronym_definition_is_one_entity_typed_by_its_head(extractor):
+    found = entities(extractor, "Age progression",
+                     "We propose a conditional adversarial autoencoder (CAAE). In CAAE, faces are encoded.")
+    caae = found[("method", "conditional adversarial autoencoder")]
+    assert caae["aliases"] == ["CAAE", "conditional adversarial autoencoder"]
+    assert len(caae["mentions"]) == 3
+    assert {m["rule"] for m in caae["mentions"]} == {"acronym-definition", "acronym-use"}
+
+
+def test_acronym_defined_in_one_paper_resolves_in_another(extractor):
+    papers = [Paper.build("Paper A", "We introduce Masked Spectral Coding Networks (MSCN) for audio.", id="a"),
+              Paper.build("Paper B", "We compare against MSCN on speech.", id="b")]
+    records = {r["id"]: r for r in extractor.extract(papers)}
+    [a] = records["a"]["entities"]
+    [b] = records["b"]["entities"]
+    assert a["key"] == b["key"] and b["type"] == "method"
+    assert b["mentions"][0]["rule"] == "run-acronym"
+
+
+def test_introduced_names_and_title_prefixes(extractor):
+    found = entities(extractor, "RAPiD-Seg: Range-Aware Pointwise Distance Segmentation",
+                     "We propose RAPiD-Seg, a segmentation method. We also introduce NSynth, a large dataset of notes.")
+    assert found[("method", "RAPiD-Seg")]["introduced"] is True
+    assert found[("dataset", "NSynth")]["introduced"] is True
+
+
+def test_dataset_and_metric_cues(extractor):
+    found = entities(extractor, "A study",
+                     "Experiments on the JPEG-AI dataset and the GLUE and WebQA benchmarks report F1-score and test accuracy.")
+    assert {k for k in found if k[0] == "dataset"} == {("dataset", "JPEG-AI"), ("dataset", "GLUE"), ("dataset", "WebQA")}
+    assert ("metric", "F1-score") in found and ("metric", "test accuracy") in found
+
+
+def test_versioned_model_names_keep_their_size(extractor):
+    found = entities(extractor, "Small models", "We compare Mistral 7B, Gemma 7B and Llama-3 8B with the Nemotron-4 family.")
+    assert {k[1] for k in found} == {"Mistral 7B", "Gemma 7B", "Llama-3 8B", "Nemotron-4"}
+
+
+def test_umbrella_terms_are_never_emitted(extractor):
+    found = entities(extractor, "Deep Learning for All",
+                     "Large language models (LLMs) and deep neural networks (DNNs) use deep learning.")
+    assert found == {}
+
+
+@pytest.mark.parametrize("abstract", [
+    "",
+    "The loss $\\mathcal{L} = \\alpha \\cdot \\beta$ holds \\etc and \\cite{foo} \\textit{x}.",
+    "Results &amp; discussion &lt;b&gt;bold&lt;/b&gt; &#x27;quoted&#x27; compressionx2013which.",
+    "Ünïcödé ✓ \u200b zero-width \U0001F600 emoji and RTL \u202e text \ufeff.",
+])
+def test_markup_and_odd_text_make_no_entities(extractor, abstract):
+    assert entities(extractor, "On a study of things", abstract) == {}
+
+
+def test_huge_abstract_does_not_crash(extractor):
+    abstract = ("We train BERT on SQuAD. " * 45000)[:1_000_000]
+    found = entities(extractor, "Huge", abstract)
+    assert set(found) == {("method", "BERT"), ("dataset", "SQuAD")}
+
+
+def test_output_is_deterministic(extractor):
+    papers = [Paper.build("BERT on SQuAD", "We propose FooNet, a model. FooNet beats BERT.", id=str(i)) for i in range(3)]
+    first = [json.dumps(r, sort_keys=True) for r in extractor.extract(papers)]
+    second = [json.dumps(r, sort_keys=True) for r in Extractor(nlp=build_pipeline(patterns=[PATTERNS], builtin_patterns=False)).extract(papers)]
+    assert first == second
+
+
+def test_bad_pattern_file_names_file_and_line(tmp_path):
+    bad = tmp_path / "mine.jsonl"
+    bad.write_text('{"label": "METHOD", "name": "FooNet"}\n{"label": "THING", "name": "x"}\n')
+    with pytest.raises(ExtractError, match=r"mine.jsonl:2: label must be one of"):
+        build_pipeline(patterns=[bad], builtin_patterns=False)
+
+
+def test_user_patterns_add_entities(tmp_path):
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"label": "DATASET", "name": "Blorp Corpus", "aliases": ["blorp"]}\n')
+    nlp = build_pipeline(patterns=[mine], builtin_patterns=False)
+    [record] = Extractor(nlp=nlp).extract([Paper.build("T", "We use blorp data.", id="x")])
+    assert [(e["type"], e["name"]) for e in record["entities"]] == [("dataset", "Blorp Corpus")]

@@ -1,0 +1,78 @@
+"""Pure functions of the extractor: keys, repo URLs, acronym definitions, name tests."""
+import pytest
+
+from graphload.extract.acronyms import find_definitions
+from graphload.extract.keys import entity_key
+from graphload.extract.lexicon import is_excluded, is_name_like
+from graphload.extract.repos import find_repos
+
+
+@pytest.mark.parametrize("a, b", [
+    ("CIFAR-10", "CIFAR10"),
+    ("Variational Auto-Encoders", "variational autoencoder"),
+    ("Fréchet Inception Distance", "Frechet inception distance"),
+    ("normalisation layers", "Normalization layer"),
+    ("GANs", "GAN"),
+    ("Gaussian processes", "Gaussian process"),
+])
+def test_keys_fold_spelling_variants(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("ResNet-50", "ResNet-18"), ("GPT-4", "GPT-4o"), ("loss", "los")])
+def test_keys_keep_distinct_names_apart(a, b):
+    assert entity_key(a) != entity_key(b)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Code: https://github.com/openai/pixel-cnn.", "github.com/openai/pixel-cnn"),
+    ("at github.com/Owner/Repo.git)", "github.com/Owner/Repo"),
+    ("see https://www.github.com/a/b/tree/main/src", "github.com/a/b"),
+    ("see https://github.com/a/b/blob/main/README.md", "github.com/a/b"),
+    ("(https://gitlab.com/grp/proj)", "gitlab.com/grp/proj"),
+    ("https://bitbucket.org/team/repo;", "bitbucket.org/team/repo"),
+    ("weights: https://huggingface.co/meta-llama/Llama-2-7b.", "huggingface.co/meta-llama/Llama-2-7b"),
+    ("data: huggingface.co/datasets/allenai/c4/tree/main", "huggingface.co/datasets/allenai/c4"),
+    ("demo: https://huggingface.co/spaces/org/demo!", "huggingface.co/spaces/org/demo"),
+    ("models at https://huggingface.co/nvidia.", "huggingface.co/nvidia"),
+    ("https://github.com/owner/ repo-name is cut by a line break", "github.com/owner/repo-name"),
+])
+def test_repo_urls_are_canonicalised(text, key):
+    assert [m.key for m in find_repos(text)] == [key]
+
+
+@pytest.mark.parametrize("text", [
+    "see https://github.com/features and https://huggingface.co/docs/transformers",
+    "mail me at me@github.com", "github is popular",
+])
+def test_pages_that_are_no_repository_are_ignored(text):
+    assert find_repos(text) == []
+
+
+def test_schwartz_hearst_definitions():
+    text = ("We propose a conditional adversarial autoencoder (CAAE). Deep Q-Networks (DQN) and "
+            "One-Versus-The-Rest (OVR) are used, as is incremental predictive coding (iPC).")
+    found = {(d.long_form, d.acronym) for d in find_definitions(text)}
+    assert found == {("conditional adversarial autoencoder", "CAAE"), ("Deep Q-Networks", "DQN"),
+                     ("One-Versus-The-Rest", "OVR"), ("incremental predictive coding", "iPC")}
+    for d in find_definitions(text):
+        assert text[d.long_start:d.long_end] == d.long_form
+        assert text[d.short_start:d.short_end] == d.short_form
+
+
+def test_parentheses_that_are_no_acronym_define_nothing():
+    assert find_definitions("accuracy improves (Table 2) by 3 points (95%) in 2021 (ii)") == []
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("pixelNeRF", True), ("GPT-4", True), ("Neuroformer", True), ("enwik8", True),
+    ("Towards", False), ("3D", False), ("2024", False), ("x2013", False), ("the", False), ("Network", False),
+])
+def test_name_like_words(word, expected):
+    assert is_name_like(word) is expected
+
+
+@pytest.mark.parametrize("name", ["deep learning", "Deep Neural Networks", "LLMs", "large language models",
+                                  "self-supervised learning", "framework", "neural networks"])
+def test_umbrella_terms_are_excluded(name):
+    assert is_excluded(name)
