@@ -1,0 +1,2 @@
+// Ping: checks the server answers a query
+RETURN 1 AS ok

@@ -1,0 +1,46 @@
+# Sourced by scripts/test and scripts/demo: install graphload into .venv and
+# make sure a Neo4j answers, exporting NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD.
+#
+# Order: the server at NEO4J_URI if set; else docker compose when a Docker
+# engine answers; else scripts/neo4j-local (jars from Maven Central).
+# STARTED_LOCAL_NEO4J=1 when this run started the local server.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STARTED_LOCAL_NEO4J=0
+
+install_graphload() {  # $1: pip extras, e.g. "[test]" or ""
+  if [ ! -x "$ROOT/.venv/bin/python" ]; then
+    python3 -m venv "$ROOT/.venv"
+  fi
+  "$ROOT/.venv/bin/python" -m pip install --quiet --upgrade pip >/dev/null
+  "$ROOT/.venv/bin/python" -m pip install --quiet -e "$ROOT$1"
+  export PATH="$ROOT/.venv/bin:$PATH"
+}
+
+ensure_neo4j() {
+  export NEO4J_USERNAME=${NEO4J_USERNAME:-neo4j}
+  export NEO4J_PASSWORD=${NEO4J_PASSWORD:-graphload-dev}
+  if [ -n "${NEO4J_URI:-}" ]; then
+    echo "Using the Neo4j at $NEO4J_URI" >&2
+    return 0
+  fi
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    echo "Starting Neo4j with docker compose" >&2
+    NEO4J_AUTH="neo4j/$NEO4J_PASSWORD" docker compose -f "$ROOT/docker-compose.yml" up -d --wait
+    export NEO4J_URI=bolt://127.0.0.1:7687
+    return 0
+  fi
+  echo "No NEO4J_URI and no Docker engine: starting a local Neo4j from Maven Central jars" >&2
+  export NEO4J_LOCAL_HOME=${NEO4J_LOCAL_HOME:-$ROOT/.neo4j-local}
+  export NEO4J_BOLT_PORT=${NEO4J_BOLT_PORT:-7687}
+  export NEO4J_HTTP_PORT=${NEO4J_HTTP_PORT:-7474}
+  if ! "$ROOT/scripts/neo4j-local" status >/dev/null 2>&1; then
+    "$ROOT/scripts/neo4j-local" start
+    STARTED_LOCAL_NEO4J=1
+  fi
+  export NEO4J_URI=bolt://127.0.0.1:$NEO4J_BOLT_PORT
+}
+
+stop_started_neo4j() {
+  if [ "$STARTED_LOCAL_NEO4J" = 1 ]; then "$ROOT/scripts/neo4j-local" stop >&2 || true; fi
+}
