@@ -1,0 +1,188 @@
+"""read_papers: every supported input, one de-duplicated stream of Papers.
+
+De-duplication keeps memory flat: a first pass over the inputs collects the
+ids (as 8-byte hashes) that occur more than once; the second pass yields each
+paper as soon as it is read, except the repeated ones, which are held back and
+merged (all sources, the longest abstract) until their last occurrence. So
+memory grows with the number of distinct ids and repeated papers, never with
+the size of the abstracts. Standard input is spooled to a temporary file so
+it can be read twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from graphload.corpus.arxiv import atom_records
+from graphload.corpus.bibtex import bibtex_records
+from graphload.corpus.csvfile import csv_records
+from graphload.corpus.files import check_not_binary, read_head, spool_stdin, text_lines, whole_text
+from graphload.corpus.hfpapers import hf_records
+from graphload.corpus.jsonfile import json_records, jsonl_records
+from graphload.corpus.paper import Paper
+from graphload.errors import InputError
+
+log = logging.getLogger("graphload.corpus")
+FORMATS = ("hf", "jsonl", "json", "csv", "tsv", "arxiv", "openalex", "s2", "bibtex")
+_BY_EXTENSION = {".txt": "hf", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+                 ".tsv": "tsv", ".xml": "arxiv", ".atom": "arxiv", ".bib": "bibtex", ".bibtex": "bibtex"}
+
+
+@dataclass
+class ReadReport:
+    """What a read did: counts, skipped records with where and why, warnings."""
+
+    files: int = 0
+    records: int = 0
+    papers: int = 0
+    duplicates: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "records": self.records, "papers": self.papers,
+                "duplicates": self.duplicates, "skipped": len(self.skipped), "warnings": len(self.warnings)}
+
+
+def _first_line_is_object(head: str) -> bool:
+    try:
+        return isinstance(json.loads(head.splitlines()[0]), dict)
+    except (ValueError, IndexError):
+        return False
+
+
+def detect_format(path: Path) -> str:
+    """From the extension (a .gz is looked through), else from the first bytes."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in _BY_EXTENSION:
+        fmt = _BY_EXTENSION[suffixes[-1]]
+        if fmt == "json" and read_head(path).lstrip().startswith("{") and "\n{" in read_head(path):
+            return "jsonl"
+        return fmt
+    head = read_head(path).lstrip()
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        return "jsonl" if _first_line_is_object(head) else "json"
+    if head.startswith("<"):
+        return "arxiv"
+    if head.startswith("@"):
+        return "bibtex"
+    return "hf"
+
+
+def _records(path: Path, fmt: str, report_warnings: list[str]) -> Iterator[Paper | tuple[str, str]]:
+    name = str(path)
+    if fmt == "hf":
+        return hf_records(text_lines(path, report_warnings), name)
+    if fmt in ("jsonl", "openalex", "s2"):
+        first = read_head(path, 256).lstrip()
+        if first.startswith("[") or (fmt != "jsonl" and first.startswith("{") and "\n{" not in read_head(path)):
+            return json_records(whole_text(path, report_warnings), name)
+        return jsonl_records(text_lines(path, report_warnings), name)
+    if fmt == "json":
+        return json_records(whole_text(path, report_warnings), name)
+    if fmt in ("csv", "tsv"):
+        return csv_records(text_lines(path, report_warnings), name, "\t" if fmt == "tsv" else ",")
+    if fmt == "arxiv":
+        return atom_records(path, name)
+    if fmt == "bibtex":
+        return bibtex_records(whole_text(path, report_warnings), name)
+    raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
+    files: list[Path] = []
+    for item in inputs:
+        if str(item) == "-":
+            files.append(spool_stdin())
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs.sort()
+                for file_name in sorted(names):
+                    if not file_name.startswith(".") and not file_name.lower().endswith(".md"):
+                        candidate = Path(root) / file_name
+                        try:
+                            check_not_binary(candidate)
+                        except InputError as exc:
+                            report.skipped.append((str(candidate), str(exc).split(": ", 1)[-1]))
+                            log.warning(str(exc))
+                            continue
+                        files.append(candidate)
+        elif path.is_file():
+            check_not_binary(path)
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return files
+
+
+def _id_hash(paper_id: str) -> bytes:
+    return hashlib.blake2b(paper_id.encode("utf-8"), digest_size=8).digest()
+
+
+def _stream(files: list[Path], fmt: str | None, strict: bool, report: ReadReport | None,
+            on_skip: Callable[[str, str], None]) -> Iterator[Paper]:
+    warnings = report.warnings if report is not None else []
+    for path in files:
+        if report is not None:
+            report.files += 1
+        for item in _records(path, fmt or detect_format(path), warnings):
+            if isinstance(item, tuple):
+                on_skip(*item)
+                continue
+            if report is not None:
+                report.records += 1
+            yield item
+
+
+def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, strict: bool = False,
+                report: ReadReport | None = None) -> Iterator[Paper]:
+    """Stream Papers from files, directories (recursive) and '-' (stdin), each paper once.
+
+    >>> papers = list(read_papers(["examples/hf-papers"]))  # doctest: +SKIP
+    """
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    report = report if report is not None else ReadReport()
+    files = _expand(inputs, report)
+
+    def skip(source: str, reason: str) -> None:
+        if strict:
+            raise InputError(f"{source}: {reason} (--strict stops at the first unusable record)")
+        report.skipped.append((source, reason))
+        log.warning("%s: %s (skipped)", source, reason)
+
+    # Pass 1: which ids occur more than once, and how often.
+    counts: dict[bytes, int] = {}
+    for paper in _stream(files, format, strict, None, lambda source, reason: None):
+        key = _id_hash(paper.id)
+        counts[key] = counts.get(key, 0) + 1
+    repeated = {key: n for key, n in counts.items() if n > 1}
+    del counts
+    # Pass 2: yield, holding back repeated papers until their last occurrence.
+    held: dict[bytes, Paper] = {}
+    for paper in _stream(files, format, strict, report, skip):
+        key = _id_hash(paper.id)
+        if key not in repeated:
+            report.papers += 1
+            yield paper
+            continue
+        if key in held:
+            held[key] = held[key].merged(paper)
+            report.duplicates += 1
+        else:
+            held[key] = paper
+        repeated[key] -= 1
+        if repeated[key] == 0:
+            report.papers += 1
+            yield held.pop(key)
