@@ -66,6 +66,8 @@ def entity_key(text: str) -> str:
     >>> entity_key("Variational Auto-Encoders"), entity_key("CIFAR-10"), entity_key("Fréchet Inception Distance")
     ('variationalautoencoder', 'cifar10', 'frechetinceptiondistance')
     """
+    # "PixelCNN++" and "DeepLabv3+" are other models than "PixelCNN" and "DeepLabv3".
+    text = text.replace("++", " pp ").replace("+", " plus ")
     words = _WORD.findall(fold_accents(text).casefold())
     return "".join(_american(singular(w)) for w in words)
 
