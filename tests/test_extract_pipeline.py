@@ -123,3 +123,21 @@ def test_user_patterns_add_entities(tmp_path):
     nlp = build_pipeline(patterns=[mine], builtin_patterns=False)
     [record] = Extractor(nlp=nlp).extract([Paper.build("T", "We use blorp data.", id="x")])
     assert [(e["type"], e["name"]) for e in record["entities"]] == [("dataset", "Blorp Corpus")]
+
+
+def test_vague_quality_talk_is_no_metric(extractor):
+    found = entities(extractor, "A study", "This improves the accuracy of the method at a good speed-accuracy balance.")
+    assert found == {}
+    found = entities(extractor, "A study", "We report accuracy and a normalised Levenshtein accuracy of 96%.")
+    assert set(found) == {("metric", "accuracy"), ("metric", "normalised Levenshtein accuracy")}
+
+
+def test_acronym_head_after_the_parenthesis_joins_the_name(extractor):
+    found = entities(extractor, "A study", "We bound the Kullback-Leibler (KL) divergence of the posterior.")
+    assert list(found) == [("metric", "Kullback-Leibler divergence")]
+    assert found[("metric", "Kullback-Leibler divergence")]["aliases"] == ["KL", "Kullback-Leibler"]
+
+
+def test_vocabulary_type_wins_over_a_cue(extractor):
+    found = entities(extractor, "A study", "Scores on SQuAD scores improve, and the CIFAR-10 benchmark too.")
+    assert set(found) == {("dataset", "SQuAD"), ("dataset", "CIFAR-10")}

@@ -63,6 +63,9 @@ class VocabularyMatcher:
             for match_id, start, end in matcher(doc):
                 entry = self.entries[self.entry_of[match_id]]
                 span = doc[start:end]
+                if entry.type == "metric" and span.text.islower() and " " not in span.text \
+                        and rules.is_vague_quality(doc.text, span.start_char, span.end_char):
+                    continue
                 found.append(Candidate(span.start_char, span.end_char, span.text, entry.type, "vocabulary",
                                        key=entry.key, name=entry.name))
         return doc

@@ -18,7 +18,7 @@ network net model autoencoder encoder decoder transformer machine learning algor
 optimizer regression analysis search sampling sampler attention flow field representation estimation
 estimator kernel process descent propagation backpropagation inference distillation training tuning
 finetuning fine-tuning adaptation embedding encoding coding quantization pruning clustering decomposition
-factorization classifier filter policy operator unit layer equation gan perceptron mechanism architecture
+factorization classifier filter policy operator unit layer gan perceptron mechanism architecture
 module block prompting generation augmentation regularization normalization dropout memory tree forest
 machine boosting bagging ensemble method framework approach technique strategy scheme procedure solver
 descent interpolant interpolation transform transformation convolution pooling activation objective
@@ -85,6 +85,8 @@ def head_type(name: str) -> str | None:
     if not words:
         return None
     head = words[-1]
+    if words[0] == "neural" and len(words) > 1 and head not in DATASET_HEADS:
+        return "method"  # "neural stochastic differential equations" names a model
     if head in METRIC_HEADS:
         return "metric"
     if head in DATASET_HEADS:

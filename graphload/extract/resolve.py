@@ -77,7 +77,13 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
             continue
         cand.key = key
         groups.setdefault(key, []).append(cand)
-    kept = _non_overlapping([c for group in groups.values() for c in group])
+    everything = [c for group in groups.values() for c in group]
+    # A rule's guess of type yields to a vocabulary entry of another type it overlaps:
+    # in "MMLU scores", MMLU is the benchmark, not a metric named "MMLU score".
+    known = [c for c in everything if c.rule == "vocabulary"]
+    everything = [c for c in everything if c.rule in ("vocabulary", "repo-url") or not any(
+        k.type != c.type and k.start < c.end and c.start < k.end for k in known)]
+    kept = _non_overlapping(everything)
     entities: dict[tuple[str, str], Entity] = {}
     by_key: dict[str, list[Candidate]] = {}
     for cand in kept:

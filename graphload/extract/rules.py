@@ -39,6 +39,10 @@ _METRIC_SCORE = re.compile(r"(?<![\w\-])(" + TOKEN + r")[\s-](scores?)\b")
 _METRIC_MODIFIED = re.compile(
     r"(?<![\w\-])((?:" + "|".join(re.escape(m) for m in sorted(METRIC_MODIFIERS, key=len, reverse=True)) +
     r")\s+(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss))\b", re.IGNORECASE)
+_NAMED_METRIC = re.compile(
+    r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)\s+)?(?-i:[A-Z][a-z]+)\s+(?:accuracy|error|distance|score|similarity))\b")
+_VAGUE_METRIC = re.compile(
+    r"(?:\b(?:improv|enhanc|boost|increas|maintain|sacrific|compromis)\w*\s+(?:the\s+)?(?:overall\s+)?$|\w-$)", re.I)
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
 _DATASET_LIST = re.compile(
@@ -164,9 +168,15 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
         kind = definition_type(text, definition)
         if kind is None:
             continue
-        key = entity_key(definition.long_form)
         long_form = definition.long_form
-        found.append(Candidate(definition.long_start, definition.long_end, long_form, kind, "acronym-definition", key=key, name=long_form))
+        # "Kullback-Leibler (KL) divergence", "Nowcasting (NiNo) networks": the head after the acronym
+        # belongs to the name.
+        after = re.match(r"\)\s*([A-Za-z\-]+)", text[definition.short_end:definition.short_end + 30])
+        if after and head_type(after.group(1)) and not head_type(long_form):
+            long_form = f"{long_form} {after.group(1)}"
+        key = entity_key(long_form)
+        found.append(Candidate(definition.long_start, definition.long_end, definition.long_form, kind,
+                               "acronym-definition", key=key, name=long_form))
         for s, e in acronym_uses(text, definition.acronym):
             found.append(Candidate(s, e, text[s:e], kind, "acronym-use", key=key, name=long_form))
         table.setdefault(definition.acronym, (kind, key, long_form))
@@ -197,6 +207,9 @@ def metric_cues(text: str) -> list[Candidate]:
         name = match.group(1)
         if is_name_like(name) and not is_excluded(name):
             found.append(Candidate(match.start(1), match.end(2), text[match.start(1):match.end(2)], "metric", "metric-cue"))
+    for match in _NAMED_METRIC.finditer(text):
+        if not _sentence_start(text, match.start(1)) and not is_excluded(match.group(1)):
+            found.append(Candidate(match.start(1), match.end(1), match.group(1), "metric", "metric-cue"))
     for match in _METRIC_MODIFIED.finditer(text):
         found.append(Candidate(match.start(1), match.end(1), match.group(1), "metric", "metric-cue"))
     for match in _IN_TERMS_OF.finditer(text):
@@ -208,6 +221,11 @@ def metric_cues(text: str) -> list[Candidate]:
                 if pos >= 0:
                     found.append(Candidate(pos, pos + len(item), item, "metric", "metric-cue"))
     return found
+
+
+def is_vague_quality(text: str, start: int, end: int) -> bool:
+    """"improving accuracy", "the speed-accuracy trade-off": a quality talked about, not a number measured."""
+    return bool(_VAGUE_METRIC.search(text[max(0, start - 40):start])) or text[end:end + 1] == "-"
 
 
 def name_head_cues(text: str) -> list[Candidate]:
@@ -226,8 +244,11 @@ def versioned_names(text: str) -> list[Candidate]:
     """`Mistral 7B`, `Llama-3 8B`, `Nemotron-4 family`: model names with a version or size."""
     found = []
     for match in _SIZED_MODEL.finditer(text):
-        if not is_excluded(match.group(1)) and match.group(1).lower() not in {"the", "a", "our", "with", "and"}:
-            found.append(Candidate(match.start(), match.end(), match.group(), "method", "versioned-name"))
+        base = match.group(1)
+        at_start = _sentence_start(text, match.start(1))
+        if is_excluded(base) or (at_start and not is_name_like(base)):
+            continue  # "Deriving 8B and 4B models": a sentence's first word, not a model name
+        found.append(Candidate(match.start(), match.end(), match.group(), "method", "versioned-name"))
     for match in _VERSIONED.finditer(text):
         found.append(Candidate(match.start(1), match.end(1), match.group(1), "method", "versioned-name"))
     return found

@@ -4,8 +4,8 @@ One entity per line, EntityRuler-style labels:
 
     {"label": "METHOD", "name": "variational autoencoder", "aliases": ["VAE", "variational auto-encoder"]}
 
-An alias with an upper-case letter is matched case-sensitively (`CLIP`,
-`Adam`); an all-lower-case alias matches any casing (`dropout`, `Dropout`).
+A one-word alias with an upper-case letter is matched case-sensitively
+(`CLIP`, `Adam`); other aliases match any casing (`dropout`, `Dropout`).
 Files are validated when loaded; a bad line is an ExtractError naming the
 file and line.
 """
@@ -110,5 +110,7 @@ def surface_variants(form: str) -> set[str]:
 
 
 def is_case_sensitive(form: str) -> bool:
-    """Forms with a capital letter are names or acronyms and must match their case."""
-    return any(c.isupper() for c in form)
+    """One-word forms with a capital letter are names or acronyms and must match their case
+    (`CLIP`, not `clip`); a phrase of several words is distinctive in any case, so
+    `restricted Boltzmann machine` also matches a title's `Restricted Boltzmann Machines`."""
+    return any(c.isupper() for c in form) and len(form.split()) == 1
