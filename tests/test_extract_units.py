@@ -61,7 +61,7 @@ def test_schwartz_hearst_definitions():
 
 
 def test_parentheses_that_are_no_acronym_define_nothing():
-    assert find_definitions("accuracy improves (Table 2) by 3 points (95%) in 2021 (ii)") == []
+    assert find_definitions("accuracy improves (Table 2) by 3 points (95%) in 2021 (ii)") == ()
 
 
 @pytest.mark.parametrize("word, expected", [

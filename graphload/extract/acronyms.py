@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A short form in parentheses: one or two tokens, a capital letter, no sentence inside.
 _PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
@@ -65,7 +66,8 @@ def best_long_form(short: str, long: str) -> int | None:
     return long.rfind(" ", 0, i + 1) + 1
 
 
-def find_definitions(text: str) -> list[Definition]:
+@lru_cache(maxsize=8192)  # the run-level pass and the pipeline read each text once each
+def find_definitions(text: str) -> tuple[Definition, ...]:
     """Every `long form (SHORT)` definition in a text.
 
     >>> [(d.long_form, d.acronym) for d in find_definitions("We propose a conditional adversarial autoencoder (CAAE) that ...")]
@@ -114,7 +116,7 @@ def find_definitions(text: str) -> list[Definition]:
         long_form = text[long_start:long_end]
         short_start = match.start(1)
         found.append(Definition(long_start, long_end, long_form, short_start, short_start + len(short), short))
-    return found
+    return tuple(found)
 
 
 def acronym_uses(text: str, acronym: str) -> list[tuple[int, int]]:

@@ -23,15 +23,21 @@ from graphload.extract.repos import find_repos
 from graphload.extract.resolve import resolve, title_length
 from graphload.extract.vocab import is_case_sensitive, load_patterns, surface_variants
 
-for _attr in ("graphload_candidates", "graphload_entities"):
-    if not Doc.has_extension(_attr):
-        Doc.set_extension(_attr, default=None)
+if not Doc.has_extension("graphload_entities"):
+    Doc.set_extension("graphload_entities", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """The text a doc was made from; Doc.text rebuilds it token by token, which is slow."""
+    text = doc.user_data.get("graphload_text")
+    if text is None:
+        text = doc.user_data["graphload_text"] = doc.text
+    return text
 
 
 def _candidates(doc: Doc) -> list[Candidate]:
-    if doc._.graphload_candidates is None:
-        doc._.graphload_candidates = []
-    return doc._.graphload_candidates
+    """The candidates the components collect for a doc (in user_data: Doc._ lookups are slow)."""
+    return doc.user_data.setdefault("graphload_candidates", [])
 
 
 class VocabularyMatcher:
@@ -59,13 +65,15 @@ class VocabularyMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = _candidates(doc)
+        text = None
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 entry = self.entries[self.entry_of[match_id]]
                 span = doc[start:end]
-                if entry.type == "metric" and span.text.islower() and " " not in span.text \
-                        and rules.is_vague_quality(doc.text, span.start_char, span.end_char):
-                    continue
+                if entry.type == "metric" and span.text.islower() and " " not in span.text:
+                    text = text if text is not None else doc_text(doc)
+                    if rules.is_vague_quality(text, span.start_char, span.end_char):
+                        continue
                 found.append(Candidate(span.start_char, span.end_char, span.text, entry.type, "vocabulary",
                                        key=entry.key, name=entry.name))
         return doc
@@ -80,12 +88,11 @@ class RuleFinder:
 
     def learn(self, text: str) -> None:
         """Remember the acronyms a paper defines, so bare uses in other papers resolve."""
-        _, table = rules.acronym_definitions(text)
-        for acronym, value in table.items():
-            self.run_acronyms.setdefault(acronym, value)
+        for definition, kind, long_form, key in rules.typed_definitions(text):
+            self.run_acronyms.setdefault(definition.acronym, (kind, key, long_form))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         title_end = title_length(text)
         found = _candidates(doc)
         found.extend(Candidate(m.start, m.end, m.text, "repo", "repo-url", key=m.key) for m in find_repos(text))
@@ -115,8 +122,8 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         vocab = self.nlp.get_pipe("graphload_vocabulary").by_key if "graphload_vocabulary" in self.nlp.pipe_names else {}
-        doc._.graphload_entities = resolve(_candidates(doc), doc.text, vocab)
-        doc._.graphload_candidates = None
+        doc._.graphload_entities = resolve(_candidates(doc), doc_text(doc), vocab)
+        doc.user_data.pop("graphload_candidates", None)
         return doc
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # British -> American endings papers mix freely ("normalisation", "modelling").
@@ -60,6 +61,7 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def entity_key(text: str) -> str:
     """The canonical key of a name.
 

@@ -52,6 +52,7 @@ def excluded_keys() -> frozenset[str]:
     return frozenset(entity_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=100_000)
 def is_excluded(name: str) -> bool:
     return entity_key(name) in excluded_keys()
 
@@ -60,6 +61,7 @@ def is_excluded(name: str) -> bool:
 _NUMBERISH = re.compile(r"^(?:\d+(?:\.\d+)?(?:[a-zA-Z]{0,2}|%)|\d{4}s?|[ivxlc]+|[IVXLC]+|[xu][0-9a-fA-F]{2,4}|\d+[xX]\d*)$")
 
 
+@lru_cache(maxsize=100_000)
 def is_name_like(word: str, *, sentence_start: bool = False) -> bool:
     """A word that reads as a proper name of a thing, not an everyday word.
 
@@ -79,6 +81,7 @@ def is_name_like(word: str, *, sentence_start: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
 def head_type(name: str) -> str | None:
     """The type a name's last word suggests: method, dataset, metric or None."""
     words = name_words(name)

@@ -59,6 +59,11 @@ class Extractor:
         self.n_process = n_process
         self.window = window
 
+    def _make_doc(self, text: str):
+        doc = self.nlp.make_doc(text)
+        doc.user_data["graphload_text"] = text
+        return doc
+
     def extract(self, papers: Iterable[Paper]) -> Iterator[dict]:
         rules = self.nlp.get_pipe("graphload_rules")
         for window in _batches(papers, self.window):
@@ -66,7 +71,8 @@ class Extractor:
             texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in window]
             for text in texts:
                 rules.learn(text)
-            docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+            docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size,
+                                 n_process=self.n_process)
             for paper, doc in zip(window, docs):
                 yield {**paper.to_dict(), "entities": [e.to_dict() for e in doc._.graphload_entities]}
 

@@ -86,6 +86,9 @@ def find_repos(text: str) -> list[RepoMatch]:
     ['github.com/foo/Bar', 'huggingface.co/datasets/x/y']
     """
     found = []
+    lowered = text.lower()
+    if not any(host in lowered for host in ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "hf.co")):
+        return found  # most abstracts have no URL: skip the regex scan
     for match in REPO_URL.finditer(text):
         path, end = match.group("path"), match.end()
         if len([p for p in path.split("/") if p]) == 1 and match.group("host").lower() not in ("huggingface.co", "hf.co"):

@@ -7,6 +7,7 @@ components.py only calls them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion
 from graphload.extract.candidates import Candidate
@@ -17,9 +18,11 @@ from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, head_type
 TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9]|[\-.](?=[A-Za-z0-9]))*(?:\+\+|\+)?"
 _TOKEN_RE = re.compile(TOKEN)
 _INTRO_VERB = re.compile(
-    r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?"
-    r"(?:propose|introduce|present|develop|devise|design|release|construct|curate|collect|build|create|contribute|offer)"
+    r"\b(?:propose|introduce|present|develop|devise|design|release|construct|curate|collect|build|create|contribute|offer)"
     r"(?:s|d|ed)?\s+")
+# Who introduces: the authors ("we", "I", "this paper"), read backwards from the verb.
+_INTRO_SUBJECT = re.compile(
+    r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?$")
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term))\s+(?:as\s+|it\s+|them\s+)?[\"'`“]?")
 _DETERMINER = re.compile(
     r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
@@ -30,24 +33,38 @@ _DATASET_AFTER = re.compile(r"^\s+" + DATASET_WORDS + r"\b")
 _DATASET_APPOSITION = re.compile(r"^[^.;]{0,80}?\b" + DATASET_WORDS + r"\b")
 _METRIC_APPOSITION = re.compile(r"^[^.;]{0,50}?\b(?:metric|measure|score)s?\b")
 _SIZE = r"\d+(?:\.\d+)?[BM]"
-_SIZED_MODEL = re.compile(r"\b([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)[\s-](" + _SIZE + r")\b")
+_SIZE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])[\s-]" + _SIZE + r"\b")
+_SIZED_BASE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)$")
 _VERSIONED = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
+_HYPHEN_DIGIT = re.compile(r"[a-z]-\d")
 _NAME_HEAD = re.compile(
-    r"(?<![\w\-])(" + TOKEN + r")(?:-based\b|-style\b|\s+(?:model|models|network|networks|architecture|architectures|family|"
+    r"(?:-based\b|-style\b|\s(?:model|models|network|networks|architecture|architectures|family|"
     r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
-_METRIC_SCORE = re.compile(r"(?<![\w\-])(" + TOKEN + r")[\s-](scores?)\b")
-_METRIC_MODIFIED = re.compile(
-    r"(?<![\w\-])((?:" + "|".join(re.escape(m) for m in sorted(METRIC_MODIFIERS, key=len, reverse=True)) +
-    r")\s+(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss))\b", re.IGNORECASE)
-_NAMED_METRIC = re.compile(
-    r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)\s+)?(?-i:[A-Z][a-z]+)\s+(?:accuracy|error|distance|score|similarity))\b")
+_METRIC_SCORE = re.compile(r"[\s-]scores?\b")
+_DATASET_AFTER_NAME = re.compile(r"\s+" + DATASET_WORDS + r"\b")
+_METRIC_HEAD = re.compile(r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
+_WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)\s+$")
+_NAMED_METRIC_HEAD = re.compile(r"\s(?:accuracy|error|distance|score|similarity)\b")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)\s+)?[A-Z][a-z]+)\s*$")
 _VAGUE_METRIC = re.compile(
     r"(?:\b(?:improv|enhanc|boost|increas|maintain|sacrific|compromis)\w*\s+(?:the\s+)?(?:overall\s+)?$|\w-$)", re.I)
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
-_DATASET_LIST = re.compile(
-    r"((?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r"))\s+" + DATASET_WORDS + r"\b")
+_DATASET_WORD = re.compile(r"(?<=\s)" + DATASET_WORDS + r"\b")
+_LIST_TAIL = re.compile(r"(?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r")\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _token_before(text: str, end: int) -> tuple[int, str] | None:
+    """(start, token) of the name-shaped token ending exactly at `end`, scanning backwards."""
+    start = end
+    while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
+        start -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    if start == end or not text[end - 1].isalnum() and not text[end - 1] == "+":
+        return None
+    return start, text[start:end]
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -84,7 +101,8 @@ def _type_from_context(text: str, end: int, default: str = "method") -> str:
 def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
-    for verb in list(_INTRO_VERB.finditer(text)) + list(_NAMING_VERB.finditer(text)):
+    verbs = [v for v in _INTRO_VERB.finditer(text) if _INTRO_SUBJECT.search(text, max(0, v.start() - 40), v.start())]
+    for verb in verbs + list(_NAMING_VERB.finditer(text)):
         start = verb.end()
         det = _DETERMINER.match(text, start)
         start = det.end() if det else start
@@ -155,13 +173,10 @@ def definition_type(text: str, definition: Definition) -> str | None:
     return kind
 
 
-def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str, str, str]]]:
-    """Candidates for each typed definition and every later use of its acronym.
-
-    Returns the candidates and a table acronym -> (type, key, long form) for other papers.
-    """
-    found: list[Candidate] = []
-    table: dict[str, tuple[str, str, str]] = {}
+@lru_cache(maxsize=8192)  # the run-level pass and the pipeline both ask for each text
+def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]:
+    """(definition, type, name, key) for each acronym definition that names an entity."""
+    typed = []
     for definition in find_definitions(text):
         if is_excluded(definition.long_form) or is_excluded(definition.acronym):
             continue
@@ -174,7 +189,18 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
         after = re.match(r"\)\s*([A-Za-z\-]+)", text[definition.short_end:definition.short_end + 30])
         if after and head_type(after.group(1)) and not head_type(long_form):
             long_form = f"{long_form} {after.group(1)}"
-        key = entity_key(long_form)
+        typed.append((definition, kind, long_form, entity_key(long_form)))
+    return tuple(typed)
+
+
+def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str, str, str]]]:
+    """Candidates for each typed definition and every later use of its acronym.
+
+    Returns the candidates and a table acronym -> (type, key, long form) for other papers.
+    """
+    found: list[Candidate] = []
+    table: dict[str, tuple[str, str, str]] = {}
+    for definition, kind, long_form, key in typed_definitions(text):
         found.append(Candidate(definition.long_start, definition.long_end, definition.long_form, kind,
                                "acronym-definition", key=key, name=long_form))
         for s, e in acronym_uses(text, definition.acronym):
@@ -186,13 +212,19 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
 def dataset_cues(text: str) -> list[Candidate]:
     """`the JPEG-AI dataset`, `the GLUE and SQuAD datasets`, `X benchmark`."""
     found = []
-    for match in re.finditer(r"(?<![\w\-])(" + TOKEN + r")\s+" + DATASET_WORDS + r"\b", text):
-        name = match.group(1)
-        if is_name_like(name, sentence_start=_sentence_start(text, match.start(1))) and not is_excluded(name):
-            found.append(Candidate(match.start(1), match.end(1), name, "dataset", "dataset-cue"))
-    for match in _DATASET_LIST.finditer(text):
-        offset = match.start(1)
-        for item in re.finditer(TOKEN, match.group(1)):
+    for match in _DATASET_AFTER_NAME.finditer(text):
+        token = _token_before(text, match.start())
+        if token and is_name_like(token[1], sentence_start=_sentence_start(text, token[0])) \
+                and not is_excluded(token[1]):
+            found.append(Candidate(token[0], match.start(), token[1], "dataset", "dataset-cue"))
+    for match in _DATASET_WORD.finditer(text):
+        # "the GLUE, SST-2 and WebQA datasets": a coordinated list right before the word
+        before = text[max(0, match.start() - 120):match.start()]
+        listed = _LIST_TAIL.search(before)
+        if not listed:
+            continue
+        offset = match.start() - len(before) + listed.start()
+        for item in _TOKEN_RE.finditer(listed.group()):
             word = item.group()
             if word in {"and", "or"} or not is_name_like(word) or is_excluded(word):
                 continue
@@ -204,15 +236,20 @@ def metric_cues(text: str) -> list[Candidate]:
     """`F1-score`, `test accuracy`, `in terms of top-1 error and FID`."""
     found = []
     for match in _METRIC_SCORE.finditer(text):
-        name = match.group(1)
-        if is_name_like(name) and not is_excluded(name):
-            found.append(Candidate(match.start(1), match.end(2), text[match.start(1):match.end(2)], "metric", "metric-cue"))
-    for match in _NAMED_METRIC.finditer(text):
-        if not _sentence_start(text, match.start(1)) and not is_excluded(match.group(1)):
-            found.append(Candidate(match.start(1), match.end(1), match.group(1), "metric", "metric-cue"))
-    for match in _METRIC_MODIFIED.finditer(text):
-        found.append(Candidate(match.start(1), match.end(1), match.group(1), "metric", "metric-cue"))
-    for match in _IN_TERMS_OF.finditer(text):
+        token = _token_before(text, match.start())
+        if token and is_name_like(token[1]) and not is_excluded(token[1]):
+            found.append(Candidate(token[0], match.end(), text[token[0]:match.end()], "metric", "metric-cue"))
+    for match in _NAMED_METRIC_HEAD.finditer(text):
+        # "normalised Levenshtein accuracy": a person's or thing's name before a metric head
+        name = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if name and not _sentence_start(text, name.start(1)) and not is_excluded(name.group(1)):
+            found.append(Candidate(name.start(1), match.end(), text[name.start(1):match.end()], "metric", "metric-cue"))
+    for match in _METRIC_HEAD.finditer(text):
+        modifier = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
+            start = modifier.start(1)
+            found.append(Candidate(start, match.end(), text[start:match.end()], "metric", "metric-cue"))
+    for match in _IN_TERMS_OF.finditer(text) if "in terms of" in text else ():
         offset = match.start(1)
         for item in _LIST_SPLIT.split(match.group(1)):
             item = item.strip()
@@ -232,23 +269,29 @@ def name_head_cues(text: str) -> list[Candidate]:
     """`Minitron models`, `SVR-based compression`: a name used as a model's name."""
     found = []
     for match in _NAME_HEAD.finditer(text):
-        name = match.group(1)
-        if is_name_like(name, sentence_start=_sentence_start(text, match.start(1))) and not is_excluded(name):
+        token = _token_before(text, match.start())
+        if not token:
+            continue
+        start, name = token
+        if is_name_like(name, sentence_start=_sentence_start(text, start)) and not is_excluded(name):
             if name.lower().rstrip("s") in METHOD_HEADS:
                 continue
-            found.append(Candidate(match.start(1), match.end(1), name, "method", "name-head-cue"))
+            found.append(Candidate(start, match.start(), name, "method", "name-head-cue"))
     return found
 
 
 def versioned_names(text: str) -> list[Candidate]:
     """`Mistral 7B`, `Llama-3 8B`, `Nemotron-4 family`: model names with a version or size."""
     found = []
-    for match in _SIZED_MODEL.finditer(text):
+    for size in _SIZE_SUFFIX.finditer(text):
+        match = _SIZED_BASE.search(text, max(0, size.start() - 40), size.start())
+        if not match:
+            continue
         base = match.group(1)
         at_start = _sentence_start(text, match.start(1))
         if is_excluded(base) or (at_start and not is_name_like(base)):
             continue  # "Deriving 8B and 4B models": a sentence's first word, not a model name
-        found.append(Candidate(match.start(), match.end(), match.group(), "method", "versioned-name"))
-    for match in _VERSIONED.finditer(text):
+        found.append(Candidate(match.start(1), size.end(), text[match.start(1):size.end()], "method", "versioned-name"))
+    for match in _VERSIONED.finditer(text) if _HYPHEN_DIGIT.search(text) else ():
         found.append(Candidate(match.start(1), match.end(1), match.group(1), "method", "versioned-name"))
     return found
