@@ -36,7 +36,9 @@ class Neo4jSettings:
 def connect(settings: Neo4jSettings) -> Driver:
     """A verified driver, or ConnectionFailed with one line that says what to fix (never the password)."""
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        # Notifications (e.g. "relationship type does not exist yet" before the first links) are noise here.
+        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                      notifications_min_severity="OFF")
     except (ValueError, ConfigurationError) as exc:
         raise ConnectionFailed(f"bad Neo4j URI {settings.uri!r}: {exc}; use bolt://, neo4j://, bolt+s:// or neo4j+s://") from None
     try:
