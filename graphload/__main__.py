@@ -1,0 +1,3 @@
+from graphload.cli import app
+
+app(prog_name="graphload")

@@ -1,0 +1,163 @@
+"""NetworkX views of the graph, from Neo4j or straight from an extraction file, and writers.
+
+Node ids: `paper:<id>` for papers, `<type>:<key>` for entities (`method:vae`).
+Every node has a `labels` attribute (`Paper`, `Method`, ...).
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+
+from graphload.cypherfiles import cypher_text
+from graphload.errors import InputError
+from graphload.store.links import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, compute_links
+from graphload.store.writer import mention_rows, paper_row
+
+FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
+LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": "Repo"}
+
+
+def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
+    """The whole graph as Neo4j holds it (papers, entities, every relationship)."""
+    graph = nx.MultiDiGraph()
+    for record in driver.execute_query(cypher_text("export/nodes.cypher"), database_=database).records:
+        props = {k: _value(v) for k, v in record["props"].items()}
+        node_id = f"paper:{props['id']}" if record["label"] == "Paper" else f"{props['type']}:{props['key']}"
+        graph.add_node(node_id, labels=record["label"], **props)
+    for record in driver.execute_query(cypher_text("export/relationships.cypher"), database_=database).records:
+        graph.add_edge(record["source"], record["target"], key=record["type"], type=record["type"],
+                       **{k: _value(v) for k, v in record["props"].items()})
+    return graph
+
+
+def graph_from_records(records: Iterable[dict], *, max_df: float = DEFAULT_MAX_DF,
+                       min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K) -> nx.MultiDiGraph:
+    """The graph the loader would build, computed from extraction records with no database."""
+    graph = nx.MultiDiGraph()
+    names: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set] = defaultdict(set)
+    incidence = []
+    for record in records:
+        row = paper_row(record)
+        graph.add_node(f"paper:{row['id']}", labels="Paper", **row)
+        for entity_type, rows in mention_rows(record).items():
+            for mention in rows:
+                uid = f"{entity_type}:{mention['key']}"
+                names[uid][mention["name"]] += 1
+                aliases[uid].update(mention["aliases"])
+                incidence.append((row["id"], uid, mention["introduced"]))
+                graph.add_edge(f"paper:{row['id']}", uid, key="MENTIONS", type="MENTIONS",
+                               **{k: mention[k] for k in ("count", "name", "aliases", "fields", "rules", "introduced")})
+    paper_counts = Counter(uid for _, uid, _ in incidence)
+    for uid, counter in names.items():
+        entity_type, key = uid.split(":", 1)
+        name = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
+        graph.add_node(uid, labels=LABELS[entity_type], type=entity_type, key=key, name=name,
+                       aliases=sorted(aliases[uid]), paper_count=paper_counts[uid])
+    papers = [n.split(":", 1)[1] for n, d in graph.nodes(data=True) if d.get("labels") == "Paper"]
+    links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k)
+    for link in links.shares:
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="SHARES_ENTITY", type="SHARES_ENTITY",
+                       weight=link["weight"], shared=link["shared"], shared_count=link["shared_count"])
+    for link in links.introduced_by:
+        graph.add_edge(f"{link['type']}:{link['key']}", f"paper:{link['paper_id']}", key="INTRODUCED_BY",
+                       type="INTRODUCED_BY")
+    for link in links.builds_on:
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="BUILDS_ON", type="BUILDS_ON",
+                       via=link["via"])
+    return graph
+
+
+def read_records(path: str | Path) -> Iterable[dict]:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such extraction file")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def paper_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The weighted paper-paper projection: SHARES_ENTITY edges with `weight` and `shared`."""
+    papers = nx.Graph()
+    papers.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("labels") == "Paper")
+    for a, b, data in graph.edges(data=True):
+        if data.get("type") == "SHARES_ENTITY":
+            papers.add_edge(a, b, weight=data["weight"], shared=data["shared"])
+    return papers
+
+
+def _value(value):
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def _flat(attributes: dict) -> dict:
+    """GraphML and GEXF take scalars only: lists become JSON strings, None is dropped."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict, tuple)) else v
+            for k, v in attributes.items() if v is not None}
+
+
+def flat_copy(graph: nx.Graph) -> nx.Graph:
+    copy = graph.__class__()
+    copy.add_nodes_from((n, _flat(d)) for n, d in graph.nodes(data=True))
+    if graph.is_multigraph():
+        copy.add_edges_from((a, b, k, _flat(d)) for a, b, k, d in graph.edges(keys=True, data=True))
+    else:
+        copy.add_edges_from((a, b, _flat(d)) for a, b, d in graph.edges(data=True))
+    return copy
+
+
+def write_graph(graph: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
+    """Write a graph as graphml, gexf, json (node-link), edgelist (weighted) or csv (nodes + edges)."""
+    out = Path(out)
+    if fmt == "graphml":
+        nx.write_graphml(flat_copy(graph), out)
+    elif fmt == "gexf":
+        nx.write_gexf(flat_copy(graph), out)
+    elif fmt == "json":
+        out.write_text(json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, default=str, indent=1))
+    elif fmt == "edgelist":
+        with out.open("w", encoding="utf-8") as f:
+            for a, b, data in graph.edges(data=True):
+                f.write(f"{a}\t{b}\t{data.get('weight', 1)}\t{data.get('type', '')}\n")
+    elif fmt == "csv":
+        nodes, edges = out.with_name(out.stem + "-nodes.csv"), out.with_name(out.stem + "-edges.csv")
+        node_keys = sorted({k for _, d in graph.nodes(data=True) for k in d})
+        with nodes.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["node"] + node_keys)
+            for n, d in graph.nodes(data=True):
+                writer.writerow([n] + [_cell(d.get(k)) for k in node_keys])
+        edge_keys = sorted({k for *_, d in graph.edges(data=True) for k in d})
+        with edges.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["source", "target"] + edge_keys)
+            for a, b, d in graph.edges(data=True):
+                writer.writerow([a, b] + [_cell(d.get(k)) for k in edge_keys])
+        return [nodes, edges]
+    else:
+        raise InputError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return [out]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+
+
+def to_networkx(source: str | Path | None = None, *, driver=None, database: str = "neo4j", **link_options) -> nx.MultiDiGraph:
+    """The graph from an extraction JSONL file (`source`) or from Neo4j (`driver`)."""
+    if source is not None:
+        return graph_from_records(read_records(source), **link_options)
+    if driver is None:
+        raise InputError("to_networkx needs an extraction file or a Neo4j driver")
+    return graph_from_neo4j(driver, database)
