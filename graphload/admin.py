@@ -66,8 +66,8 @@ def doctor(settings: Neo4jSettings) -> Diagnosis:
         supported = version.startswith("5.") or version.split(".")[0].isdigit() and int(version.split(".")[0]) >= 2025
         diagnosis.checks.append(Check("server", supported, f"Neo4j {version} {component['edition']}" + (
             "" if supported else ": graphload needs Neo4j 5.x (5.26 LTS recommended)")))
-        present = {r["name"] for r in driver.execute_query(cypher_text("stats/constraints.cypher"),
-                                                           database_=settings.database).records}
+        present = {r["name"] for statement in cypher_statements("stats/constraints.cypher")
+                   for r in driver.execute_query(statement, database_=settings.database).records}
         missing = [n for n in expected_schema_names() if n not in present]
         diagnosis.checks.append(Check("schema", not missing, "all constraints and indexes present" if not missing else
                                       f"missing {', '.join(missing)}: run `graphload schema`"))

@@ -22,8 +22,8 @@ from graphload.store.progress import no_progress
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 class State:
@@ -222,11 +222,11 @@ def stats(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Pa
         out.print_json(json.dumps(result))
         return
     for label, count in result["labels"].items():
-        out.print(f"(:{label})\t{count}")
+        typer.echo(f"(:{label})\t{count}")
     for rel, count in result["relationships"].items():
-        out.print(f"[:{rel}]\t{count}")
+        typer.echo(f"[:{rel}]\t{count}")
     for entity_type, rows in result["top_entities"].items():
-        out.print(f"top {entity_type}: " + ", ".join(f"{r['name']} ({r['papers']})" for r in rows), highlight=False)
+        typer.echo(f"top {entity_type}: " + ", ".join(f"{r['name']} ({r['papers']})" for r in rows))
 
 
 @app.command()

@@ -1,5 +1,4 @@
-// Constraints and indexes present, for graphload doctor
+// Constraints and indexes present, for graphload doctor (two statements)
 // Parameters: none
-SHOW CONSTRAINTS YIELD name RETURN name
-UNION
-SHOW INDEXES YIELD name RETURN name
+SHOW CONSTRAINTS YIELD name RETURN name;
+SHOW INDEXES YIELD name RETURN name;

@@ -1,0 +1,140 @@
+"""The CLI through typer's CliRunner and one real subprocess: exact messages and exit codes."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from graphload.cli import app
+
+FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
+LISTING = Path(__file__).parent / "fixtures" / "corpus" / "listing_blank.txt"
+runner = CliRunner()
+
+
+def invoke(*args, env=None):
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+def connection(settings):
+    return ["--uri", settings.uri, "--user", settings.user, "--password", settings.password,
+            "--database", settings.database]
+
+
+@pytest.mark.parametrize("command", ["ingest", "load", "extract", "schema", "stats", "doctor", "reset", "query", "export"])
+def test_every_help_has_an_example(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert f"Example: graphload {command}" in result.output
+
+
+def test_bad_arguments_exit_2_with_usage():
+    result = invoke("ingest")
+    assert result.exit_code == 2 and "Usage:" in result.output
+    result = invoke("query", "top_methods", "--format", "xml")
+    assert result.exit_code == 2 and "--format must be table, json or csv, not 'xml'" in result.output
+    result = invoke("reset")
+    assert result.exit_code == 2
+    assert "run it again with --yes to confirm" in result.output
+
+
+def test_query_list_one_per_line():
+    result = invoke("query", "--list")
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and len(lines) >= 12
+    assert lines[0].split()[0] == "builds_on_chain"
+
+
+def test_extract_writes_jsonl(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", LISTING, "-o", out)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["title"] for r in records] == ["FooNet: Fast Object Detection", "A Second Paper on Graphs"]
+    assert [e["name"] for e in records[0]["entities"]] == ["FooNet", "accuracy"]
+    assert "2 papers extracted, 0 records skipped" in result.output
+
+
+def test_unreachable_server_is_one_line_exit_1():
+    result = invoke("stats", "--uri", "bolt://127.0.0.1:1", "--password", "secret-pw")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "error: cannot reach Neo4j at bolt://127.0.0.1:1: start it (scripts/neo4j-local start or docker compose up -d) "
+        "or set NEO4J_URI / --uri"]
+    assert "secret-pw" not in result.output and "Traceback" not in result.output
+
+
+def test_export_from_jsonl_without_a_database(tmp_path):
+    out = tmp_path / "graph.graphml"
+    result = invoke("export", "--from", FIXTURE, "--format", "graphml", "--out", out)
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out)
+    assert graph.number_of_nodes() == 12  # 6 papers + 6 entities
+    assert graph.nodes["paper:p1"]["labels"] == "Paper" and graph.nodes["method:alpha"]["labels"] == "Method"
+    types = sorted(d["type"] for _, _, d in graph.edges(data=True))
+    assert types.count("MENTIONS") == 15 and "INTRODUCED_BY" in types and "BUILDS_ON" in types
+
+
+@pytest.mark.parametrize("fmt, files", [("gexf", ["g.gexf"]), ("json", ["g.json"]), ("edgelist", ["g.edgelist"]),
+                                       ("csv", ["g-nodes.csv", "g-edges.csv"])])
+def test_export_formats(tmp_path, fmt, files):
+    result = invoke("export", "--from", FIXTURE, "--format", fmt, "--out", tmp_path / f"g.{fmt}",
+                    "--projection", "papers")
+    assert result.exit_code == 0, result.output
+    for name in files:
+        assert (tmp_path / name).stat().st_size > 0
+    if fmt == "gexf":
+        assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() == 6
+
+
+@pytest.mark.neo4j
+def test_ingest_stats_query_export_roundtrip(neo4j_db, neo4j_settings, tmp_path):
+    conn = connection(neo4j_settings)
+    result = invoke("--json", "load", FIXTURE, *conn, "--max-df", "3")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["labels"]["Paper"] == 6 and summary["relationships"]["SHARES_ENTITY"] == 5
+    result = invoke("query", "top_methods", "--param", "limit=2", "--format", "json", *conn)
+    assert json.loads(result.output)[0] == {"name": "Hub", "papers": 5, "aliases": ["Hub"]}
+    result = invoke("query", "top_methods", "--param", "limit=2", "--format", "csv", *conn)
+    assert result.output.splitlines()[:2] == ["name,papers,aliases", 'Hub,5,"[""Hub""]"']
+    result = invoke("stats", *conn)
+    assert "(:Paper)\t6" in result.output and "top method: Hub (5), Alpha (2), Beta (1)" in result.output
+    result = invoke("doctor", *conn)
+    assert result.exit_code == 0 and "ok   schema: all constraints and indexes present" in result.output
+    out = tmp_path / "neo4j.graphml"
+    assert invoke("export", "--format", "graphml", "--out", out, *conn).exit_code == 0
+    graph = nx.read_graphml(out)
+    db = neo4j_settings.database
+    nodes = neo4j_db.execute_query("MATCH (n) WHERE n:Paper OR n:Entity RETURN count(n)", database_=db).records[0][0]
+    rels = neo4j_db.execute_query("MATCH ()-[r]->() RETURN count(r)", database_=db).records[0][0]
+    assert graph.number_of_nodes() == nodes and graph.number_of_edges() == rels
+    weight = neo4j_db.execute_query("MATCH (:Paper {id: 'p1'})-[r:SHARES_ENTITY]->(:Paper {id: 'p2'}) RETURN r.weight",
+                                    database_=db).records[0][0]
+    [edge] = [d for a, b, d in graph.edges(data=True) if (a, b) == ("paper:p1", "paper:p2") and d["type"] == "SHARES_ENTITY"]
+    assert edge["weight"] == pytest.approx(weight) and json.loads(edge["shared"]) == ["dataset:d1", "method:alpha"]
+    assert graph.nodes["method:hub"]["paper_count"] == 5
+    result = invoke("reset", "--yes", *conn)
+    assert result.exit_code == 0
+    assert neo4j_db.execute_query("MATCH (n) RETURN count(n)", database_=db).records[0][0] == 0
+
+
+@pytest.mark.neo4j
+def test_doctor_explains_missing_schema(neo4j_db, neo4j_settings):
+    result = invoke("doctor", *connection(neo4j_settings))
+    assert result.exit_code == 1
+    assert "FAIL schema: missing paper_id" in result.output and "run `graphload schema`" in result.output
+    assert invoke("schema", *connection(neo4j_settings)).exit_code == 0
+    assert invoke("doctor", *connection(neo4j_settings)).exit_code == 0
+
+
+def test_installed_entry_point_runs():
+    graphload = Path(sys.executable).parent / "graphload"
+    result = subprocess.run([graphload, "query", "--list"], capture_output=True, text=True)
+    assert result.returncode == 0 and "top_datasets" in result.stdout
+    result = subprocess.run([graphload, "query", "nope"], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin", "NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"})
+    assert result.returncode == 1 and "error:" in result.stderr

@@ -1,0 +1,91 @@
+"""Every prepared query, run on the fixture graph, with its exact answer."""
+import math
+from pathlib import Path
+
+import pytest
+
+from graphload.cypherfiles import cypher_text, list_cypher
+from graphload.errors import QueryError
+from graphload.ingest import load
+from graphload.queries import list_queries, prepared_query, run_query
+
+FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
+W12, W23, W24 = round(math.log(3) + math.log(2), 3), round(2 * math.log(2), 3), round(math.log(2), 3)
+
+
+def test_every_query_has_a_header_with_examples():
+    queries = list_queries()
+    assert len(queries) >= 12
+    for query in queries:
+        assert query.title and query.description, query.name
+        assert query.text.splitlines()[0].startswith("// "), query.name
+        for parameter in query.examples:
+            assert f"${parameter}" in query.text, (query.name, parameter)
+
+
+@pytest.fixture(scope="module")
+def fixture_graph(neo4j_driver, neo4j_settings):
+    from conftest import empty_database
+    empty_database(neo4j_driver, neo4j_settings.database)
+    load([FIXTURE], neo4j_settings, max_df=3)
+    return lambda query_name, **params: run_query(neo4j_driver, neo4j_settings.database, query_name, params)[1]
+
+
+def rows(result, *keys):
+    return [tuple(r[k] for k in keys) for r in result]
+
+
+EXPECTED = {
+    ("similar_papers", (("paper_id", "p2"),), ("id", "weight")): [("p1", W12), ("p3", W23), ("p4", W24)],
+    ("top_methods", (("limit", 3),), ("name", "papers")): [("Hub", 5), ("Alpha", 2), ("Beta", 1)],
+    ("top_datasets", (), ("name", "papers")): [("D1", 3)],
+    ("top_metrics", (), ("name", "papers")): [("M1", 3)],
+    ("methods_on_dataset", (("dataset", "d1"),), ("method", "papers")): [("Hub", 3), ("Alpha", 2)],
+    ("metrics_for_dataset", (("dataset", "D1"),), ("metric", "papers")): [("M1", 2)],
+    ("papers_with_code", (("method", "beta"),), ("id", "repos")): [("p4", ["github.com/o/beta"])],
+    ("entity_cooccurrence", (("min_papers", 3),), ("first", "second", "papers")): [("D1", "Hub", 3), ("Hub", "M1", 3)],
+    ("shortest_path", (("from_id", "p1"), ("to_id", "p4")), ("steps", "hops")):
+        [(["Alpha: A New Method", "Hub", "Beta"], 1)],
+    ("builds_on_chain", (("paper_id", "p2"),), ("chain", "depth")): [(["p2", "p1"], 1)],
+    ("most_built_upon", (), ("id", "followers")): [("p1", 1)],
+    ("search_papers", (("text", "Beta"),), ("id",)): [("p4",)],
+    ("entity_details", (("name", "ALPHA"),), ("type", "name", "aliases", "papers", "paper_ids")):
+        [("method", "Alpha", ["Alpha"], 2, ["p1", "p2"])],
+    ("papers_without_entities", (), ("id", "title")): [("p6", "Nothing Here")],
+}
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name, params, keys", list(EXPECTED))
+def test_query_answers(fixture_graph, name, params, keys):
+    assert rows(fixture_graph(name, **dict(params)), *keys) == EXPECTED[(name, params, keys)]
+
+
+@pytest.mark.neo4j
+def test_paper_neighbourhood_returns_graph_rows(fixture_graph):
+    result = fixture_graph("paper_neighbourhood", paper_id="p4")
+    others = sorted(r["q"]["id"] for r in result if r["q"])
+    assert len(result) == 8 and others == ["p1", "p2", "p2", "p3", "p3", "p5"]
+    assert result[0]["p"]["labels"] == ["Paper"]
+
+
+def test_every_query_file_is_covered():
+    covered = {name for name, _, _ in EXPECTED} | {"paper_neighbourhood"}
+    assert covered == {q.name for q in list_queries()}
+
+
+def test_unknown_query_and_parameter():
+    with pytest.raises(QueryError, match="no prepared query 'nope'"):
+        prepared_query("nope")
+    with pytest.raises(QueryError, match="has no parameter bogus"):
+        run_query(None, "neo4j", "top_methods", {"bogus": 1})
+
+
+def test_no_cypher_file_formats_values_into_text():
+    import re
+    for folder in ("load", "link", "queries", "stats", "export", "."):
+        for name in list_cypher(folder):
+            text = cypher_text(f"{folder}/{name}")
+            assert text.startswith("// "), name
+            code = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+            assert not re.search(r"\{[A-Za-z_]\w*\}|%s|%\(\w+\)s", code), name
