@@ -23,7 +23,8 @@ def graph_stats(driver: Driver, database: str, top: int = 5) -> dict:
 def reset(driver: Driver, database: str) -> None:
     """Delete every node and relationship; constraints and indexes stay."""
     with driver.session(database=database) as session:
-        session.run(cypher_text("stats/reset.cypher")).consume()
+        for statement in cypher_statements("stats/reset.cypher"):
+            session.run(statement).consume()
 
 
 @dataclass

@@ -1,4 +1,8 @@
-// Reset: delete every node and relationship (schema kept)
+// Reset: delete every relationship, then every node (schema kept)
+// Relationships first, in batches: deleting a hub node with its thousands of
+// relationships in one go would exceed the transaction memory pool.
 // Parameters: none (auto-commit session: commits in batches)
+MATCH ()-[r]->()
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS;
