@@ -1,5 +1,7 @@
 # Sourced by scripts/test and scripts/demo: install graphload into .venv and
-# make sure a Neo4j answers, exporting NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD.
+# make sure a Neo4j answers, exporting NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD
+# (and NEO4J_HTTP_PORT, where Neo4j Browser is); scripts/test also makes sure
+# Chromium is there for the browser tests.
 #
 # Order: the server at NEO4J_URI if set; else docker compose when a Docker
 # engine answers; else scripts/neo4j-local (jars from Maven Central).
@@ -15,6 +17,18 @@ install_graphload() {  # $1: pip extras, e.g. "[test]" or ""
   "$ROOT/.venv/bin/python" -m pip install --quiet --upgrade pip >/dev/null
   "$ROOT/.venv/bin/python" -m pip install --quiet -e "$ROOT$1"
   export PATH="$ROOT/.venv/bin:$PATH"
+}
+
+ensure_chromium() {  # the browser tests drive the system's Chromium (Playwright downloads none)
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ]; then
+    return 0
+  fi
+  echo "Installing Chromium from Debian's packages for the Neo4j Browser tests" >&2
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >&2; then
+    echo "error: could not install chromium with apt-get; install it (or set CHROMIUM to a Chromium binary) and re-run" >&2
+    return 1
+  fi
 }
 
 ensure_neo4j() {
