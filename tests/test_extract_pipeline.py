@@ -141,3 +141,14 @@ def test_acronym_head_after_the_parenthesis_joins_the_name(extractor):
 def test_vocabulary_type_wins_over_a_cue(extractor):
     found = entities(extractor, "A study", "Scores on SQuAD scores improve, and the CIFAR-10 benchmark too.")
     assert set(found) == {("dataset", "SQuAD"), ("dataset", "CIFAR-10")}
+
+
+def test_the_papers_own_acronym_definition_beats_the_vocabulary(extractor):
+    found = entities(extractor, "Scaling vision pretraining",
+                     "Masked autoencoders (MAE) learn by reconstruction. MAE scales to large images.")
+    assert ("metric", "mean absolute error") not in found
+    mae = found[("method", "Masked autoencoders")]
+    assert mae["aliases"] == ["MAE", "Masked autoencoders"] and len(mae["mentions"]) == 3
+    # where the paper means the vocabulary's entity, the vocabulary still names it
+    found = entities(extractor, "Forecasting", "We report the mean absolute error (MAE); MAE drops by half.")
+    assert found[("metric", "mean absolute error")]["aliases"] == ["MAE", "mean absolute error"]

@@ -1,13 +1,16 @@
 """Turning overlapping candidates into one entity per (type, key) per paper."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from graphload.extract.acronyms import find_definitions, singular_acronym
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
 from graphload.extract.lexicon import is_excluded
 from graphload.extract.vocab import VocabEntry
 
+ACRONYM_RULES = ("acronym-use", "run-acronym")  # their text is an acronym, their key its long form
 SEPARATOR = "\n\n"  # between title and abstract in the text the pipeline reads
 
 
@@ -60,16 +63,46 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _stems(text: str) -> set[str]:
+    return {word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text)}
+
+
+def means(long_form: str, entry: VocabEntry) -> bool:
+    """Whether an acronym's long form in a paper can denote a vocabulary entry: it shares a word
+    (by its first four letters: autoencoders ~ auto-encoder) with one of the entry's spelled-out
+    forms. An entry that knows only its acronym is taken at its word.
+
+    >>> mae = VocabEntry("metric", "mean absolute error", ("MAE",), "metrics.jsonl")
+    >>> means("masked autoencoders", mae), means("Mean Absolute Errors", mae)
+    (False, True)
+    """
+    spelled_out = [form for form in entry.forms if len(_stems(form)) >= 2]
+    return not spelled_out or any(_stems(long_form) & _stems(form) for form in spelled_out)
+
+
+def _redefined(cand: Candidate, definitions: dict[str, str], vocab_by_key: dict[str, VocabEntry]) -> bool:
+    """A vocabulary hit on an acronym the paper itself defines as something else: in a paper that
+    writes "masked autoencoders (MAE)", MAE is not the vocabulary's mean absolute error."""
+    long_form = definitions.get(singular_acronym(cand.text)) if cand.rule == "vocabulary" else None
+    return long_form is not None and not means(long_form, vocab_by_key[cand.key])
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
-    """Group the kept candidates by canonical key; vocabulary names win over surface forms."""
+    """Group the kept candidates by canonical key; vocabulary names win over surface forms,
+    except where the paper defines an acronym as something else."""
     title_end = title_length(text)
+    definitions = {d.acronym: d.long_form for d in find_definitions(text)}
     groups: dict[str, list[Candidate]] = {}
     canonical: dict[str, tuple[str, str]] = {}  # key -> (type, name) from the vocabulary
     for cand in candidates:
         if not cand.text.strip() or is_excluded(cand.text) or (cand.name and is_excluded(cand.name)):
             continue
+        if definitions and _redefined(cand, definitions, vocab_by_key):
+            continue
         key = cand.key or entity_key(cand.text)
         entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text))
+        if entry is not None and cand.rule in ACRONYM_RULES and entry.key != key and not means(cand.name, entry):
+            entry = None  # the acronym's text is the vocabulary's, its meaning (the key) is the paper's
         if entry is not None:
             key = entry.key
             canonical[key] = (entry.type, entry.name)
