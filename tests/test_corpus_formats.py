@@ -136,3 +136,10 @@ def test_stdin_is_spooled_and_format_detected():
 def test_gold_file_reads_as_input():
     papers = list(read_papers([ROOT.parent / "shared" / "gold" / "dev.jsonl"]))
     assert len(papers) == 60 and papers[0].id == "001-114"
+
+
+def test_truncated_gzip_is_refused_with_one_line(tmp_path):
+    broken = tmp_path / "cut.jsonl.gz"
+    broken.write_bytes((FIX / "packed.jsonl.gz").read_bytes()[:20])
+    with pytest.raises(InputError, match=r"cut\.jsonl\.gz: cannot be read, a damaged or truncated gzip file"):
+        list(read_papers([broken]))

@@ -23,8 +23,10 @@ def check_not_binary(path: Path) -> None:
     try:
         with open_binary(path) as f:
             head = f.read(1024)
-    except (OSError, EOFError) as exc:
-        raise InputError(f"{path}: cannot be read ({exc})") from None
+    except (gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(f"{path}: cannot be read, a damaged or truncated gzip file ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         raise InputError(f"{path}: looks like a binary file, not a paper collection (text, JSON, CSV, XML or BibTeX)")
 
