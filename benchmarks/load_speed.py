@@ -1,13 +1,15 @@
 """Load speed: graphload's batched loader against a naive per-paper loader, same server, same run.
 
     python benchmarks/load_speed.py [--papers 100000] [--naive-papers 2000] [--ingest]
+    python benchmarks/load_speed.py --sweep 100,500,2000,5000 [--sweep-papers 20000]
 
 Starts a throwaway Neo4j (scripts/neo4j-local, temporary home, free ports)
 unless --uri is given, in which case that database is EMPTIED first.
 The naive loader (one transaction per paper, one MERGE per mention) runs on
 --naive-papers papers; its rates are per paper, so the ratio is fair.
 --ingest also times a full `graphload ingest` (read + extract + load + link)
-of the same number of generated papers.
+of the same number of generated papers. --sweep loads --sweep-papers papers once
+per batch size instead, which is how the default --batch-size was chosen.
 """
 from __future__ import annotations
 
@@ -60,6 +62,20 @@ def naive_load(settings: Neo4jSettings, path: Path, limit: int) -> tuple[float, 
         return time.perf_counter() - start, papers, relationships
 
 
+def sweep(settings: Neo4jSettings, extracted: Path, sizes: list[int]) -> None:
+    """The same load into an empty graph once per batch size; the rates relative to the first size."""
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j local")
+    baseline = None
+    for size in sizes:
+        with connect(settings) as driver:
+            reset(driver, settings.database)
+        stats = load([extracted], settings, batch_size=size)
+        rate = stats.papers / stats.seconds["load"]
+        baseline = baseline or rate
+        print(f"batch size {size:>6}: load {stats.seconds['load']:6.1f} s -> {rate:8,.0f} papers/s "
+              f"({rate / baseline:.2f}x batch size {sizes[0]}); link {stats.seconds['link']:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=100_000)
@@ -67,6 +83,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--ingest", action="store_true", help="also time a full ingest of generated papers")
     parser.add_argument("--uri")
+    parser.add_argument("--sweep", help="comma-separated batch sizes to compare, e.g. 100,500,2000,5000")
+    parser.add_argument("--sweep-papers", type=int, default=20_000)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="graphload-bench-"))
     env = None
@@ -78,6 +96,10 @@ def main() -> None:
         subprocess.run([ROOT / "scripts" / "neo4j-local", "start"], env=env, check=True)
         settings = Neo4jSettings(uri=f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}", password="bench-password")
     try:
+        if args.sweep:
+            sweep(settings, Synthetic().write(tmp / "sweep.jsonl", args.sweep_papers, extracted=True),
+                  [int(size) for size in args.sweep.split(",")])
+            return
         extracted = Synthetic().write(tmp / "extracted.jsonl", args.papers, extracted=True)
         with connect(settings) as driver:
             reset(driver, settings.database)

@@ -19,6 +19,7 @@ from rich.table import Table
 from graphload.errors import GraphloadError
 from graphload.store.links import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.store.progress import no_progress
+from graphload.store.writer import DEFAULT_BATCH_SIZE
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -128,7 +129,7 @@ def print_summary(stats) -> None:
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
            uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
            database: Database = "neo4j", format: Format = None, strict: Strict = False, model: Model = None,
-           patterns: Patterns = None, batch_size: BatchSize = 500, max_df: MaxDf = DEFAULT_MAX_DF,
+           patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
            min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
     """Read papers, extract entities, load and link them in Neo4j.
 
@@ -145,7 +146,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
 @handle_errors
 def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by graphload extract.")],
          uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
-         database: Database = "neo4j", batch_size: BatchSize = 500, max_df: MaxDf = DEFAULT_MAX_DF,
+         database: Database = "neo4j", batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
          min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
     """Load extracted papers (graphload extract output) and link them.
 

@@ -20,9 +20,8 @@ from graphload.store.links import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TO
 from graphload.store.progress import no_progress
 from graphload.store.schema import apply_schema
 from graphload.store.stats import LoadStats, graph_counts
-from graphload.store.writer import write_records
+from graphload.store.writer import DEFAULT_BATCH_SIZE, write_records
 
-DEFAULT_BATCH_SIZE = 500  # see benchmarks/load_speed.py
 
 
 class _Timed:
