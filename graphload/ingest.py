@@ -3,8 +3,11 @@ and load (already extracted JSONL, load, link)."""
 from __future__ import annotations
 
 import json
+import queue
+import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -42,6 +45,67 @@ class _Timed:
             yield item
 
 
+class _ReadAhead:
+    """Produces items in a background thread, at most `depth` ahead of the consumer.
+
+    Reading and extracting (Python, holding the GIL) then run while the main
+    thread waits for Neo4j to commit the previous batch (the server's work, on
+    another core). An exception in the producer re-raises in the consumer; a
+    consumer that stops early (a failed write) stops the producer.
+    """
+
+    _DONE = object()
+
+    def __init__(self, items: Iterable, depth: int):
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self.waited = 0.0  # seconds the consumer spent waiting for items
+        self._thread = threading.Thread(target=self._produce, args=(iter(items),), daemon=True,
+                                        name="graphload-read-ahead")
+        self._thread.start()
+
+    def _produce(self, items: Iterator) -> None:
+        try:
+            for item in items:
+                if not self._put(item):
+                    return
+            self._put(self._DONE)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            self._put(_Failure(exc))
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Iterator:
+        try:
+            while True:
+                start = time.perf_counter()
+                item = self._queue.get()
+                self.waited += time.perf_counter() - start
+                if item is self._DONE:
+                    return
+                if isinstance(item, _Failure):
+                    raise item.exc
+                yield item
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the producer (it ends at its next item)."""
+        self._stop.set()
+
+
+@dataclass
+class _Failure:
+    exc: BaseException
+
+
 def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[dict]:
     """Records of `graphload extract` JSONL files; a broken line is skipped and reported."""
     for path in paths:
@@ -76,11 +140,14 @@ def _run(records: Iterable[dict], settings: Neo4jSettings, inputs: list[str], re
                              version=__version__, database_=db)
         try:
             start = time.perf_counter()
-            with progress("load papers") as bar:
-                written = write_records(driver, db, records, run_id=stats.run_id, batch_size=batch_size, bar=bar)
-            # the records stream in: time spent producing them (reading, extracting) is not loading
-            produced = stats.seconds.get("extract", stats.seconds.get("read", 0.0))
-            stats.seconds["load"] = time.perf_counter() - start - produced
+            ahead = _ReadAhead(records, depth=2 * batch_size)
+            try:
+                with progress("load papers") as bar:
+                    written = write_records(driver, db, ahead, run_id=stats.run_id, batch_size=batch_size, bar=bar)
+            finally:
+                ahead.close()
+            # Reading and extracting overlap the writes: loading is the time not spent waiting for records.
+            stats.seconds["load"] = time.perf_counter() - start - ahead.waited
             if "extract" in stats.seconds:
                 stats.seconds["extract"] -= stats.seconds.get("read", 0.0)
             stats.rows["load"] = written["papers"] + written["mentions"]
