@@ -26,7 +26,6 @@ from graphload.store.stats import LoadStats, graph_counts
 from graphload.store.writer import DEFAULT_BATCH_SIZE, write_records
 
 
-
 class _Timed:
     """Wraps an iterator and adds the time spent producing its items to stats.seconds[stage]."""
 

@@ -20,9 +20,11 @@ install_graphload() {  # $1: pip extras, e.g. "[test]" or ""
 }
 
 ensure_chromium() {  # the browser tests drive the system's Chromium (Playwright downloads none)
-  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ]; then
-    return 0
-  fi
+  # the same places tests/e2e/neo4j_browser.py looks: $CHROMIUM, chromium, chromium-browser, google-chrome
+  local name
+  for name in ${CHROMIUM:-} chromium chromium-browser google-chrome; do
+    if command -v "$name" >/dev/null 2>&1; then return 0; fi
+  done
   echo "Installing Chromium from Debian's packages for the Neo4j Browser tests" >&2
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >&2; then
