@@ -26,6 +26,9 @@ def jsonl_records(lines: Iterator[str], name: str) -> Iterator[Paper | tuple[str
         if not line.strip():
             continue
         source = f"{name}:{number}"
+        if "\x00" in line:
+            yield (source, "a NUL byte in the line (binary data, not JSON text)")
+            continue
         try:
             value = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
