@@ -1,7 +1,7 @@
 """OpenAlex works and Semantic Scholar Graph API papers."""
 from __future__ import annotations
 
-from graphload.corpus.fields import author_names, clean_text, parse_date
+from graphload.corpus.fields import author_names, clean_text, json_kind, not_text, parse_date
 from graphload.corpus.paper import Paper
 
 
@@ -13,27 +13,51 @@ def is_semantic_scholar(record: dict) -> bool:
     return "paperId" in record or "externalIds" in record
 
 
-def inverted_index_text(index: dict | None) -> str:
-    """OpenAlex's {word: [positions]} back into the abstract's text."""
-    if not isinstance(index, dict):
-        return ""
+def inverted_index_text(index: dict) -> str | None:
+    """OpenAlex's {word: [positions]} back into the abstract's text; None when positions are not whole numbers.
+
+    >>> inverted_index_text({"graphs": [0, 2], "and": [1]})
+    'graphs and graphs'
+    """
     words: dict[int, str] = {}
     for word, positions in index.items():
-        if isinstance(positions, list):
-            for position in positions:
-                if isinstance(position, int) and 0 <= position < 100_000:
-                    words[position] = str(word)
+        if not isinstance(positions, list):
+            return None
+        for position in positions:
+            if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+                return None
+            words[position] = word
     return " ".join(words[i] for i in sorted(words))
 
 
+def openalex_abstract(record: dict) -> tuple[str, str | None]:
+    """The abstract's text (rebuilt from the inverted index, else the plain field) and what is wrong with it."""
+    index = record.get("abstract_inverted_index")
+    if index is not None:
+        if not isinstance(index, dict):
+            return "", f"abstract_inverted_index is {json_kind(index)}, not {{word: [positions]}}"
+        text = inverted_index_text(index)
+        if text is None:
+            return "", "abstract_inverted_index has a word whose positions are not a list of whole numbers"
+        if text:
+            return text, None
+    abstract = record.get("abstract")
+    return abstract or "", not_text(abstract, "abstract")
+
+
 def openalex_paper(record: dict, source: str) -> Paper | str:
-    title = clean_text(record.get("title") or record.get("display_name"))
+    title = record.get("title") or record.get("display_name")
+    abstract, problem = openalex_abstract(record)
+    problem = not_text(title, "title") or problem
+    if problem:
+        return problem
+    title = clean_text(title)
     if not title:
         return "no title"
     ids = record.get("ids") if isinstance(record.get("ids"), dict) else {}
     arxiv = ids.get("arxiv") if isinstance(ids.get("arxiv"), str) else None
     url = arxiv or (record.get("primary_location") or {}).get("landing_page_url") if isinstance(record.get("primary_location"), dict) else arxiv
-    return Paper.build(title, clean_text(inverted_index_text(record.get("abstract_inverted_index")) or record.get("abstract")),
+    return Paper.build(title, clean_text(abstract),
                        url=url if isinstance(url, str) else None, arxiv_id=arxiv,
                        doi=record.get("doi") if isinstance(record.get("doi"), str) else None,
                        authors=author_names(record.get("authorships")),
@@ -42,6 +66,9 @@ def openalex_paper(record: dict, source: str) -> Paper | str:
 
 
 def semantic_scholar_paper(record: dict, source: str) -> Paper | str:
+    problem = not_text(record.get("title"), "title") or not_text(record.get("abstract"), "abstract")
+    if problem:
+        return problem
     title = clean_text(record.get("title"))
     if not title:
         return "no title"
