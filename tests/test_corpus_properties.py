@@ -20,9 +20,10 @@ def read_all(path, fmt):
     report = ReadReport()
     try:
         papers = list(read_papers([path], format=fmt, report=report))
-    except InputError as exc:  # binary or damaged gzip content named directly is refused, by design
-        assert str(exc).startswith(f"{path}: ")
-        assert "binary file" in str(exc) or "damaged or truncated gzip" in str(exc), str(exc)
+    except InputError as exc:  # binary, damaged gzip or formatless content named directly is refused, by design
+        assert str(exc).startswith(f"{path}: ") and "\n" not in str(exc)
+        known = ("binary file", "damaged or truncated gzip", f"matches no input format (read as {fmt}")
+        assert any(reason in str(exc) for reason in known), str(exc)
         return
     assert all(isinstance(p, Paper) and p.title for p in papers)
     assert report.papers == len(papers)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from graphload.corpus.fields import clean_text, parse_date
-from graphload.corpus.files import open_binary, read_head
+from graphload.corpus.files import is_blank, open_binary, read_head
 from graphload.corpus.paper import Paper
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -28,6 +28,13 @@ def entry_paper(entry: ET.Element, source: str) -> Paper | str:
                        published=parse_date(entry.findtext(f"{ATOM}published")), source=source)
 
 
+def feed_problem(head: str) -> str | None:
+    """Why a file starting with `head` is no Atom feed, or None when it declares the Atom namespace."""
+    if ATOM.strip("{}") in head:
+        return None
+    return f"it is not an Atom feed (no {ATOM.strip('{}')} namespace)"
+
+
 def atom_records(path: Path, name: str) -> Iterator[Paper | tuple[str, str]]:
     if re.search(r"<!(?:DOCTYPE|ENTITY)", read_head(path, 65536)):
         yield (f"{name}:1", "XML with a DOCTYPE or ENTITY declaration is refused (entity expansion)")
@@ -43,5 +50,7 @@ def atom_records(path: Path, name: str) -> Iterator[Paper | tuple[str, str]]:
                     yield (source, result) if isinstance(result, str) else result
                     element.clear()
     except ET.ParseError as exc:
+        if number == 0 and is_blank(path):
+            return
         line = exc.position[0] if getattr(exc, "position", None) else "?"
         yield (f"{name}:{line}", f"broken XML ({exc}); entries after it are not read")

@@ -1,4 +1,4 @@
-"""BibTeX entries with an abstract, parsed by bibtexparser (v2)."""
+"""BibTeX entries, parsed by bibtexparser (v2). Entries without an abstract are read from their titles."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ import bibtexparser
 from graphload.corpus.fields import clean_text, parse_date
 from graphload.corpus.paper import Paper
 
+_ENTRY = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 _LATEX_COMMAND = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mathrm|url)\s*")
 
 
@@ -17,6 +18,11 @@ def latex_plain(value: str) -> str:
     value = _LATEX_COMMAND.sub("", value)
     value = re.sub(r"\\([&%$#_])", r"\1", value)
     return clean_text(value.replace("{", "").replace("}", ""))
+
+
+def bibtex_problem(head: str) -> str | None:
+    """Why a file starting with `head` holds no BibTeX entries, or None when an @type{ appears."""
+    return None if _ENTRY.search(head) else "it has no @type{...} entry"
 
 
 def bibtex_records(text: str, name: str) -> Iterator[Paper | tuple[str, str]]:

@@ -23,6 +23,8 @@ NOISE = re.compile(
     re.IGNORECASE)
 GLUED = re.compile(r"^Subscribe(?=\S)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]?\s+[A-Z(\"]")
+# A listing shows itself by one title followed by an abstract: a paragraph of this many words or more.
+MIN_ABSTRACT_WORDS = 20
 
 
 def surely_abstract(line: str) -> bool:
@@ -57,3 +59,11 @@ def hf_records(lines: Iterator[str], name: str) -> Iterator[Paper | tuple[str, s
             title = (number, line)
     if title is not None:
         yield Paper.build(clean_text(title[1]), "", source=f"{name}:{title[0]}")
+
+
+def listing_problem(lines: Iterator[str]) -> str | None:
+    """Why these lines (a file's first lines) are no listing, or None when a title is followed by an abstract."""
+    for record in hf_records(lines, ""):
+        if isinstance(record, Paper) and len(record.abstract.split()) >= MIN_ABSTRACT_WORDS:
+            return None
+    return f"it has no title line followed by an abstract of {MIN_ABSTRACT_WORDS} words or more"

@@ -12,6 +12,11 @@ _ARXIV_OLD = re.compile(r"(?<![\w.])([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?\b")
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?(?:[?#].*)?$", re.I)
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)", re.I)
 
+# What one record's text may cost downstream (extraction runs over every character):
+# longer titles and abstracts are cut, with a warning, and keep the id of the uncut text.
+MAX_TITLE_CHARS = 2_000
+MAX_ABSTRACT_CHARS = 100_000
+
 
 def normalise_title(title: str) -> str:
     """Fold case, accents, punctuation and whitespace: the key for title ids.
@@ -62,6 +67,21 @@ def title_id(title: str) -> str:
     return f"title:{digest[:16]}"
 
 
+def cut_text(text: str, limit: int) -> str:
+    """`text` shortened to at most `limit` characters, at a word boundary when one is near.
+
+    >>> cut_text("graph neural networks", 12)
+    'graph neural'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if text[limit].isspace():
+        return cut.rstrip()
+    space = cut.rfind(" ")
+    return cut[:space].rstrip() if space >= limit // 2 else cut
+
+
 @dataclass(frozen=True)
 class Paper:
     """One paper: a title, an abstract and whatever metadata its source had.
@@ -96,6 +116,20 @@ class Paper:
         return cls(id=paper_id, title=title, abstract=abstract, url=url or None, arxiv_id=arxiv_id,
                    doi=doi, authors=tuple(a for a in authors if a), published=published,
                    sources=(source,) if source else ())
+
+    def capped(self) -> tuple["Paper", list[str]]:
+        """This paper with its title and abstract cut to the length caps, and what was cut.
+
+        The id is kept, so a cut paper is still the same paper wherever it is read.
+        """
+        cuts = [f"{name} cut to {limit:,} characters (was {len(text):,})"
+                for name, text, limit in (("title", self.title, MAX_TITLE_CHARS),
+                                          ("abstract", self.abstract, MAX_ABSTRACT_CHARS))
+                if len(text) > limit]
+        if not cuts:
+            return self, []
+        return replace(self, title=cut_text(self.title, MAX_TITLE_CHARS),
+                       abstract=cut_text(self.abstract, MAX_ABSTRACT_CHARS)), cuts
 
     def merged(self, other: "Paper") -> "Paper":
         """The same paper read twice: all sources, the longest abstract, the first value of the rest."""

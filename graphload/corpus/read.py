@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from graphload.corpus.arxiv import atom_records
-from graphload.corpus.bibtex import bibtex_records
-from graphload.corpus.csvfile import csv_records
-from graphload.corpus.files import check_not_binary, read_head, spool_stdin, text_lines, whole_text
-from graphload.corpus.hfpapers import hf_records
+from graphload.corpus.arxiv import atom_records, feed_problem
+from graphload.corpus.bibtex import bibtex_problem, bibtex_records
+from graphload.corpus.csvfile import csv_records, header_problem
+from graphload.corpus.files import check_not_binary, is_blank, read_head, spool_stdin, text_lines, whole_text
+from graphload.corpus.hfpapers import hf_records, listing_problem
 from graphload.corpus.jsonfile import json_records, jsonl_records
 from graphload.corpus.paper import Paper
 from graphload.errors import InputError
@@ -35,18 +35,27 @@ _BY_EXTENSION = {".txt": "hf", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "
 
 @dataclass
 class ReadReport:
-    """What a read did: counts, skipped records with where and why, warnings."""
+    """What a read did: counts, skipped records and refused files with where and why, warnings.
+
+    `without_abstract` counts records read from their title alone (BibTeX entries with no
+    abstract field, listing titles with no abstract under them); `truncated` counts records
+    whose title or abstract was cut to the length caps. Both also leave a line in `warnings`:
+    one per file for the records without an abstract, one per cut for the truncated.
+    """
 
     files: int = 0
     records: int = 0
     papers: int = 0
     duplicates: int = 0
+    without_abstract: int = 0
+    truncated: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"files": self.files, "records": self.records, "papers": self.papers,
-                "duplicates": self.duplicates, "skipped": len(self.skipped), "warnings": len(self.warnings)}
+                "duplicates": self.duplicates, "without_abstract": self.without_abstract,
+                "truncated": self.truncated, "skipped": len(self.skipped), "warnings": len(self.warnings)}
 
 
 def _first_line_is_object(head: str) -> bool:
@@ -78,6 +87,35 @@ def detect_format(path: Path) -> str:
     return "hf"
 
 
+def format_problem(path: Path, fmt: str) -> str | None:
+    """Why a file read as `fmt` holds no papers of that format, or None when it may.
+
+    JSON is not judged here: a broken first record is reported on its own line, and its
+    neighbours are still read. A blank file is an empty collection, never refused.
+    """
+    if fmt in ("jsonl", "json", "openalex", "s2") or is_blank(path):
+        return None
+    head = read_head(path, 65536).lstrip("\ufeff")
+    if fmt == "hf":
+        return listing_problem(iter(head.splitlines()))
+    if fmt in ("csv", "tsv"):
+        return header_problem(head.splitlines()[0] if head else "", "\t" if fmt == "tsv" else ",")
+    if fmt == "arxiv":
+        return feed_problem(head)
+    if fmt == "bibtex":
+        return bibtex_problem(head)
+    return None
+
+
+def check_format(path: Path, fmt: str | None) -> None:
+    """Refuse a file that matches no input format, with the formats listed."""
+    fmt = fmt or detect_format(path)
+    problem = format_problem(path, fmt)
+    if problem:
+        raise InputError(f"{path}: matches no input format (read as {fmt}, {problem}); "
+                         f"graphload reads {', '.join(FORMATS)}")
+
+
 def _records(path: Path, fmt: str, report_warnings: list[str]) -> Iterator[Paper | tuple[str, str]]:
     name = str(path)
     if fmt == "hf":
@@ -98,11 +136,12 @@ def _records(path: Path, fmt: str, report_warnings: list[str]) -> Iterator[Paper
     raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
+def _expand(inputs: Iterable[str | Path], report: ReadReport, fmt: str | None) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if str(item) == "-":
             files.append(spool_stdin())
+            check_format(files[-1], fmt)
             continue
         path = Path(item)
         if path.is_dir():
@@ -113,6 +152,7 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
                         candidate = Path(root) / file_name
                         try:
                             check_not_binary(candidate)
+                            check_format(candidate, fmt)
                         except InputError as exc:
                             report.skipped.append((str(candidate), str(exc).split(": ", 1)[-1]))
                             log.warning(str(exc))
@@ -120,6 +160,7 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
                         files.append(candidate)
         elif path.is_file():
             check_not_binary(path)
+            check_format(path, fmt)
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
@@ -134,15 +175,38 @@ def _stream(files: list[Path], fmt: str | None, strict: bool, report: ReadReport
             on_skip: Callable[[str, str], None]) -> Iterator[Paper]:
     warnings = report.warnings if report is not None else []
     for path in files:
+        file_format = fmt or detect_format(path)
+        without_abstract = 0
         if report is not None:
             report.files += 1
-        for item in _records(path, fmt or detect_format(path), warnings):
+        for item in _records(path, file_format, warnings):
             if isinstance(item, tuple):
                 on_skip(*item)
                 continue
             if report is not None:
                 report.records += 1
+                without_abstract += not item.abstract
+                item = _capped(item, report)
             yield item
+        if without_abstract:
+            report.without_abstract += without_abstract
+            kind = "entries" if file_format == "bibtex" else "records"
+            _warn(report, f"{path}: {without_abstract} {kind} without an abstract (read from their titles alone)")
+
+
+def _warn(report: ReadReport, message: str) -> None:
+    report.warnings.append(message)
+    log.warning(message)
+
+
+def _capped(paper: Paper, report: ReadReport) -> Paper:
+    """The paper cut to the length caps, each cut reported with the record's file and line."""
+    paper, cuts = paper.capped()
+    if cuts:
+        report.truncated += 1
+        for cut in cuts:
+            _warn(report, f"{paper.sources[0] if paper.sources else '?'}: {cut}")
+    return paper
 
 
 def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, strict: bool = False,
@@ -154,7 +218,7 @@ def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, stri
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     report = report if report is not None else ReadReport()
-    files = _expand(inputs, report)
+    files = _expand(inputs, report, format)
 
     def skip(source: str, reason: str) -> None:
         if strict:
