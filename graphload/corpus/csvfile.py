@@ -49,6 +49,7 @@ class _Lines:
 
 
 def _unclosed(exc: csv.Error) -> bool:
+    """Whether the input ended inside a quoted cell (the csv module says so only in its message)."""
     return "unexpected end of data" in str(exc)
 
 
