@@ -33,3 +33,15 @@ def test_well_known_aliases_resolve_to_one_entity():
     assert by_form[entity_key("VAE")] == by_form[entity_key("variational auto-encoder")]
     assert by_form[entity_key("FID")] == by_form[entity_key("Fréchet Inception Distance")]
     assert by_form[entity_key("CIFAR10")] == "CIFAR-10"
+
+
+def test_known_wrong_merges_stay_apart():
+    by_form = {entity_key(f): e.name for e in ENTRIES for f in e.forms}
+    assert by_form[entity_key("CelebFaces Attributes Dataset")] == "CelebA"
+    assert by_form[entity_key("dataset distillation")] != by_form[entity_key("knowledge distillation")]
+    assert entity_key("distillation") not in by_form  # a bare word names no one method
+    assert by_form[entity_key("BSDS500")] != by_form[entity_key("BSD100")]
+    assert by_form[entity_key("BSD68")] != by_form[entity_key("BSD100")]
+    assert by_form[entity_key("FedAvg")] != by_form[entity_key("federated learning")]
+    assert by_form[entity_key("SMAC")] != by_form[entity_key("StarCraft II")]
+    assert by_form[entity_key("HD95")] != by_form[entity_key("Hausdorff distance")]
