@@ -106,3 +106,9 @@ def test_ambiguous_acronyms_are_left_to_the_paper():
 def test_well_known_entities_of_each_area_are_known(entity_type, form):
     by_form = {entity_key(f): e.type for e in ENTRIES for f in e.forms}
     assert by_form.get(entity_key(form)) == entity_type
+
+
+@pytest.mark.parametrize("name", ["few-shot learning", "Domain Adaptation", "offline RL", "multi-agent reinforcement learning",
+                                  "world models", "LLM agents", "fine-tuning", "overfitting", "catastrophic forgetting"])
+def test_settings_roles_and_phenomena_are_excluded(name):
+    assert entity_key(name) in excluded_keys()
