@@ -1,4 +1,5 @@
-"""The shipped vocabularies: valid, large, unambiguous, free of umbrella terms."""
+"""The shipped vocabularies: valid, large, unambiguous, free of umbrella terms;
+and the list of names that are not entities (tasks, fields, modalities, venues, hardware, ...)."""
 import json
 from collections import Counter
 from importlib import resources
@@ -12,6 +13,7 @@ from graphload.extract.vocab import BUILTIN_FILES, builtin_patterns, is_case_sen
 ENTRIES = builtin_patterns()
 PATTERNS = resources.files("graphload.extract") / "patterns"
 LABEL_OF_FILE = {"methods.jsonl": "METHOD", "datasets.jsonl": "DATASET", "metrics.jsonl": "METRIC"}
+NON_ENTITY_KINDS = ("task", "field", "modality", "venue", "hardware", "software", "organization")
 
 
 @pytest.mark.parametrize("entity_type, at_least", [("method", 1800), ("dataset", 1100), ("metric", 400)])
@@ -112,3 +114,45 @@ def test_well_known_entities_of_each_area_are_known(entity_type, form):
                                   "world models", "LLM agents", "fine-tuning", "overfitting", "catastrophic forgetting"])
 def test_settings_roles_and_phenomena_are_excluded(name):
     assert entity_key(name) in excluded_keys()
+
+
+def non_entities() -> list[dict]:
+    text = (PATTERNS / "non-entities.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) | {"where": f"non-entities.jsonl:{n}"} for n, line in enumerate(text.splitlines(), 1)]
+
+
+def test_non_entity_lines_are_well_formed():
+    for row in non_entities():
+        where = row.pop("where")
+        assert list(row) == ["kind", "name", "aliases"], where
+        assert row["kind"] in NON_ENTITY_KINDS, where
+        assert isinstance(row["name"], str) and row["name"] == row["name"].strip() and row["name"], where
+        assert isinstance(row["aliases"], list) and all(isinstance(a, str) and a.strip() == a and a
+                                                        for a in row["aliases"]), where
+
+
+def test_non_entities_cover_each_kind():
+    kinds = Counter(row["kind"] for row in non_entities())
+    assert {kind: kinds[kind] >= 30 for kind in NON_ENTITY_KINDS} == {kind: True for kind in NON_ENTITY_KINDS}
+
+
+def test_each_non_entity_is_listed_once_and_is_no_vocabulary_entity():
+    owners: dict[str, set] = {}
+    for row in non_entities():
+        for form in [row["name"]] + row["aliases"]:
+            owners.setdefault(entity_key(form), set()).add(row["name"])
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    vocabulary = {entity_key(f): e.name for e in ENTRIES for f in e.forms}
+    assert {k: vocabulary[k] for k in owners if k in vocabulary} == {}
+
+
+@pytest.mark.parametrize("kind, form", [
+    ("task", "object detection"), ("task", "semantic segmentation"), ("task", "machine translation"),
+    ("task", "speech recognition"), ("task", "link prediction"), ("field", "computer vision"), ("field", "NLP"),
+    ("modality", "LiDAR scans"), ("modality", "point clouds"), ("modality", "RGB images"), ("venue", "CVPR"),
+    ("venue", "NeurIPS"), ("venue", "ICML"), ("venue", "ACL"), ("venue", "arXiv"), ("hardware", "GPU"),
+    ("hardware", "TPUs"), ("hardware", "A100"),
+])
+def test_names_the_issue_gives_have_their_kind(kind, form):
+    kind_of = {entity_key(f): row["kind"] for row in non_entities() for f in [row["name"]] + row["aliases"]}
+    assert kind_of.get(entity_key(form)) == kind
