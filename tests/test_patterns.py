@@ -79,10 +79,10 @@ def test_no_alias_is_an_everyday_word():
 
 # Each names two well-known things (LDA: linear discriminant analysis / latent Dirichlet allocation,
 # MPC: model predictive control / multi-party computation, BNN: Bayesian / binarized neural network,
-# GAE: graph autoencoder / generalized advantage estimation, ...). A paper's own definition resolves
-# them; a vocabulary guess would merge two entities.
+# GAE: graph autoencoder / generalized advantage estimation, FMA: Free Music Archive / fused
+# multiply-add, ...). A paper's own definition resolves them; a vocabulary guess would merge two entities.
 AMBIGUOUS_ACRONYMS = ("LDA", "VI", "MPC", "BNN", "GAE", "DMD", "GEM", "PRM", "ALS", "MSD", "GLM", "AST",
-                      "DCN", "HAN", "KGE", "VDM", "DER", "ATE", "MLS", "LSP", "PMF", "CUT", "ACT")
+                      "DCN", "HAN", "KGE", "VDM", "DER", "ATE", "MLS", "LSP", "PMF", "CUT", "ACT", "FMA")
 
 
 def test_ambiguous_acronyms_are_left_to_the_paper():
@@ -110,8 +110,9 @@ def test_well_known_entities_of_each_area_are_known(entity_type, form):
     assert by_form.get(entity_key(form)) == entity_type
 
 
-@pytest.mark.parametrize("name", ["few-shot learning", "Domain Adaptation", "offline RL", "multi-agent reinforcement learning",
-                                  "world models", "LLM agents", "fine-tuning", "overfitting", "catastrophic forgetting"])
+@pytest.mark.parametrize("name", ["few-shot learning", "Domain Adaptation", "offline RL",
+                                  "multi-agent reinforcement learning", "world models", "LLM agents", "fine-tuning",
+                                  "overfitting", "catastrophic forgetting"])
 def test_settings_roles_and_phenomena_are_excluded(name):
     assert entity_key(name) in excluded_keys()
 
