@@ -27,12 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import Synthetic  # noqa: E402
 
-from graphload.admin import reset  # noqa: E402
-from graphload.cypherfiles import cypher_text  # noqa: E402
 from graphload.ingest import DEFAULT_BATCH_SIZE, ingest, load  # noqa: E402
+from graphload.store.admin import reset  # noqa: E402
 from graphload.store.connection import Neo4jSettings, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"  # the naive loader's statements; not shipped
 
 
 def free_port() -> int:
@@ -42,7 +42,8 @@ def free_port() -> int:
 
 
 def naive_load(settings: Neo4jSettings, path: Path, limit: int) -> tuple[float, int, int]:
-    paper_cypher, mention_cypher = cypher_text("bench/naive_paper.cypher"), cypher_text("bench/naive_mention.cypher")
+    paper_cypher = (BENCH_CYPHER / "naive_paper.cypher").read_text(encoding="utf-8")
+    mention_cypher = (BENCH_CYPHER / "naive_mention.cypher").read_text(encoding="utf-8")
     papers = relationships = 0
     with connect(settings) as driver, driver.session(database=settings.database) as session:
         start = time.perf_counter()

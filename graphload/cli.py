@@ -17,9 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from graphload.errors import GraphloadError
-from graphload.store.links import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
-from graphload.store.progress import no_progress
-from graphload.store.writer import DEFAULT_BATCH_SIZE
+from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
+from graphload.progress import no_progress
+from graphload.store.connection import DEFAULT_URI
+from graphload.store.load import DEFAULT_BATCH_SIZE
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -120,14 +121,18 @@ def print_summary(stats) -> None:
     for stage, seconds in stats.seconds.items():
         rate = stats.rate(stage)
         err.print(f"  {stage:8} {seconds:7.2f} s" + (f"  {rate:,.0f} rows/s" if rate else ""))
-    for source, reason in stats.skipped_records[:20]:
+    print_skipped(stats.skipped_records)
+
+
+def print_skipped(skipped: list[tuple[str, str]], most: int = 20) -> None:
+    for source, reason in skipped[:most]:
         err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
 
 
 @app.command()
 @handle_errors
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
-           uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
            database: Database = "neo4j", format: Format = None, strict: Strict = False, model: Model = None,
            patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
            min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
@@ -145,7 +150,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
 @app.command()
 @handle_errors
 def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by graphload extract.")],
-         uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+         uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
          database: Database = "neo4j", batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
          min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
     """Load extracted papers (graphload extract output) and link them.
@@ -187,13 +192,12 @@ def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders or 
             target.close()
     if not state.quiet:
         err.print(f"{count} papers extracted, {len(report.skipped)} records skipped, {report.duplicates} duplicates merged")
-        for source, reason in report.skipped[:20]:
-            err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
+        print_skipped(report.skipped)
 
 
 @app.command()
 @handle_errors
-def schema(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+def schema(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
            database: Database = "neo4j"):
     """Create graphload's constraints and indexes (safe to repeat).
 
@@ -208,13 +212,13 @@ def schema(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: P
 
 @app.command()
 @handle_errors
-def stats(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+def stats(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
           database: Database = "neo4j", top: Annotated[int, typer.Option("--top", min=1)] = 5):
     """Counts per label and relationship, and the top entities of each type.
 
     Example: graphload stats --top 10
     """
-    from graphload.admin import graph_stats
+    from graphload.store.admin import graph_stats
     from graphload.store import connect
     settings = settings_from(uri, user, password, database)
     with connect(settings) as driver:
@@ -232,13 +236,13 @@ def stats(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Pa
 
 @app.command()
 @handle_errors
-def doctor(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+def doctor(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
            database: Database = "neo4j"):
     """Check connection, auth, database, server version and schema; say what to fix.
 
     Example: graphload doctor --uri neo4j+s://xxxx.databases.neo4j.io
     """
-    from graphload.admin import doctor as diagnose
+    from graphload.store.admin import doctor as diagnose
     diagnosis = diagnose(settings_from(uri, user, password, database))
     for check in diagnosis.checks:
         mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
@@ -250,7 +254,7 @@ def doctor(uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: P
 @app.command()
 @handle_errors
 def reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete every node and relationship.")] = False,
-          uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+          uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
           database: Database = "neo4j"):
     """Empty the graph (constraints and indexes stay). Refuses without --yes.
 
@@ -259,7 +263,7 @@ def reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete every n
     if not yes:
         err.print("graphload reset deletes every node and relationship; run it again with --yes to confirm")
         raise typer.Exit(2)
-    from graphload.admin import reset as empty
+    from graphload.store.admin import reset as empty
     from graphload.store import connect
     settings = settings_from(uri, user, password, database)
     with connect(settings) as driver:
@@ -273,13 +277,13 @@ def query(name: Annotated[Optional[str], typer.Argument(help="A query of cypher/
           param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
           output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
           list_: Annotated[bool, typer.Option("--list", help="List the prepared queries.")] = False,
-          uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+          uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
           database: Database = "neo4j"):
     """Run a prepared query (the same files you paste into Neo4j Browser).
 
     Example: graphload query top_datasets --param limit=5
     """
-    from graphload.queries import list_queries, parse_param, run_query
+    from graphload.store.queries import list_queries, parse_param, run_query
     if list_:
         for prepared in list_queries():
             typer.echo(f"{prepared.name:26} {prepared.description}")
@@ -316,7 +320,7 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
            export_format: Annotated[str, typer.Option("--format", help="graphml, gexf, json, edgelist or csv.")] = "graphml",
            projection: Annotated[str, typer.Option("--projection", help="full: everything; papers: paper-paper links.")] = "full",
            source: Annotated[str, typer.Option("--from", help="neo4j, or an extraction JSONL file.")] = "neo4j",
-           uri: Uri = "bolt://localhost:7687", user: User = "neo4j", password: Password = None,
+           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
            database: Database = "neo4j"):
     """Export the graph for NetworkX, Gephi or Cytoscape.
 

@@ -13,25 +13,24 @@ from typing import Iterable
 
 import networkx as nx
 
-from graphload.cypherfiles import cypher_text
+from graphload.corpus import ReadReport
+from graphload.corpus.extracted import read_extracted
 from graphload.errors import InputError
-from graphload.store.links import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, compute_links
-from graphload.store.writer import mention_rows, paper_row
+from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, compute_links, mention_rows, paper_row
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
-LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": "Repo"}
 
 
 def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
     """The whole graph as Neo4j holds it (papers, entities, every relationship)."""
+    from graphload.store.reader import read_nodes, read_relationships
+
     graph = nx.MultiDiGraph()
-    for record in driver.execute_query(cypher_text("export/nodes.cypher"), database_=database).records:
-        props = {k: _value(v) for k, v in record["props"].items()}
-        node_id = f"paper:{props['id']}" if record["label"] == "Paper" else f"{props['type']}:{props['key']}"
-        graph.add_node(node_id, labels=record["label"], **props)
-    for record in driver.execute_query(cypher_text("export/relationships.cypher"), database_=database).records:
-        graph.add_edge(record["source"], record["target"], key=record["type"], type=record["type"],
-                       **{k: _value(v) for k, v in record["props"].items()})
+    for label, props in read_nodes(driver, database):
+        node_id = f"paper:{props['id']}" if label == "Paper" else f"{props['type']}:{props['key']}"
+        graph.add_node(node_id, labels=label, **props)
+    for source, target, rel_type, props in read_relationships(driver, database):
+        graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
     return graph
 
 
@@ -73,16 +72,6 @@ def graph_from_records(records: Iterable[dict], *, max_df: float = DEFAULT_MAX_D
     return graph
 
 
-def read_records(path: str | Path) -> Iterable[dict]:
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such extraction file")
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
 def paper_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     """The weighted paper-paper projection: SHARES_ENTITY edges with `weight` and `shared`."""
     papers = nx.Graph()
@@ -91,12 +80,6 @@ def paper_graph(graph: nx.MultiDiGraph) -> nx.Graph:
         if data.get("type") == "SHARES_ENTITY":
             papers.add_edge(a, b, weight=data["weight"], shared=data["shared"])
     return papers
-
-
-def _value(value):
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value
 
 
 def _flat(attributes: dict) -> dict:
@@ -154,10 +137,13 @@ def _cell(value) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
 
 
-def to_networkx(source: str | Path | None = None, *, driver=None, database: str = "neo4j", **link_options) -> nx.MultiDiGraph:
-    """The graph from an extraction JSONL file (`source`) or from Neo4j (`driver`)."""
+def to_networkx(source: str | Path | None = None, *, driver=None, database: str = "neo4j",
+                report: ReadReport | None = None, **link_options) -> nx.MultiDiGraph:
+    """The graph from an extraction JSONL file (`source`; broken lines skipped and listed in `report`)
+    or from Neo4j (`driver`)."""
     if source is not None:
-        return graph_from_records(read_records(source), **link_options)
+        return graph_from_records(read_extracted([source], report if report is not None else ReadReport()),
+                                  **link_options)
     if driver is None:
         raise InputError("to_networkx needs an extraction file or a Neo4j driver")
     return graph_from_neo4j(driver, database)

@@ -5,11 +5,11 @@ import time
 import pytest
 
 from graphload.errors import InputError
-from graphload.ingest import _ReadAhead
+from graphload.streams import ReadAhead
 
 
 def test_items_arrive_in_order_and_complete():
-    assert list(_ReadAhead(range(1000), depth=7)) == list(range(1000))
+    assert list(ReadAhead(range(1000), depth=7)) == list(range(1000))
 
 
 def test_a_producer_error_is_raised_in_the_consumer_after_the_good_items():
@@ -19,7 +19,7 @@ def test_a_producer_error_is_raised_in_the_consumer_after_the_good_items():
 
     got = []
     with pytest.raises(InputError, match="broken.jsonl:3"):
-        for item in _ReadAhead(papers(), depth=1):
+        for item in ReadAhead(papers(), depth=1):
             got.append(item)
     assert got == [1, 2]
 
@@ -34,7 +34,7 @@ def test_a_consumer_that_stops_stops_the_producer():
             yield n
             n += 1
 
-    ahead = _ReadAhead(endless(), depth=3)
+    ahead = ReadAhead(endless(), depth=3)
     for item in ahead:
         if item == 5:
             break

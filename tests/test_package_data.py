@@ -5,7 +5,7 @@ import venv
 
 import pytest
 
-from graphload.cypherfiles import cypher_statements, cypher_text, list_cypher
+from graphload.store.cypherfiles import cypher_statements, cypher_text, list_cypher
 
 pytestmark = pytest.mark.slow
 ROOT = __import__("pathlib").Path(__file__).parent.parent
@@ -23,7 +23,7 @@ def test_cypher_found_in_installed_wheel(tmp_path):
     venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
-    out = subprocess.run([python, "-c", "from graphload.cypherfiles import cypher_dir, cypher_text; "
+    out = subprocess.run([python, "-c", "from graphload.store.cypherfiles import cypher_dir, cypher_text; "
                           "print(cypher_dir()); print(cypher_text('ping.cypher'))"],
                          cwd=tmp_path, capture_output=True, text=True, check=True).stdout
     assert "site-packages/graphload/cypher" in out.splitlines()[0]

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from graphload.cypherfiles import cypher_text, list_cypher
+from graphload.store.cypherfiles import cypher_text, list_cypher
 from graphload.errors import QueryError
 from graphload.ingest import load
-from graphload.queries import list_queries, prepared_query, run_query
+from graphload.store.queries import list_queries, prepared_query, run_query
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
 W12, W23, W24 = round(math.log(3) + math.log(2), 3), round(2 * math.log(2), 3), round(math.log(2), 3)
@@ -83,7 +83,7 @@ def test_unknown_query_and_parameter():
 
 def test_no_cypher_file_formats_values_into_text():
     import re
-    for folder in ("load", "link", "queries", "stats", "export", "."):
+    for folder in ("load", "link", "queries", "admin", "export", "."):
         for name in list_cypher(folder):
             text = cypher_text(f"{folder}/{name}")
             assert text.startswith("// "), name

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graphload.store.links import compute_links, max_df_count
+from graphload.graph import compute_links, max_df_count
 
 CORPUS = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
 LN3, LN2 = math.log(3), math.log(2)

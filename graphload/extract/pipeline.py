@@ -1,7 +1,6 @@
 """Building the spaCy pipeline and running it over papers."""
 from __future__ import annotations
 
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -12,6 +11,7 @@ from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import components  # noqa: F401  (registers the factories)
 from graphload.extract.resolve import paper_text
+from graphload.streams import chunks
 
 PIPES = ("graphload_vocabulary", "graphload_rules", "graphload_entities")
 
@@ -39,12 +39,6 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
     return nlp
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 class Extractor:
     """Runs the pipeline over papers and yields extraction records (dicts).
 
@@ -66,7 +60,7 @@ class Extractor:
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[dict]:
         rules = self.nlp.get_pipe("graphload_rules")
-        for window in _batches(papers, self.window):
+        for window in chunks(papers, self.window):
             # A model's parser needs memory per character: text past its limit is not read.
             texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in window]
             for text in texts:

@@ -1,7 +1,6 @@
-"""Neo4j: connection, schema, batched writes, links."""
+"""Neo4j, and every Cypher call graphload makes: connection, schema, loads, links, stats, admin, queries."""
 from graphload.store.connection import Neo4jSettings, connect
-from graphload.store.links import Links, compute_links
 from graphload.store.schema import apply_schema
-from graphload.store.stats import LoadStats, graph_counts
+from graphload.store.stats import graph_counts
 
-__all__ = ["LoadStats", "Links", "Neo4jSettings", "apply_schema", "compute_links", "connect", "graph_counts"]
+__all__ = ["Neo4jSettings", "apply_schema", "connect", "graph_counts"]

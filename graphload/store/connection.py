@@ -8,6 +8,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, Neo4jError, ServiceUnavailable
 
 from graphload.errors import ConnectionFailed
+from graphload.store.cypherfiles import cypher_text
 
 DEFAULT_URI = "bolt://localhost:7687"
 
@@ -43,7 +44,7 @@ def connect(settings: Neo4jSettings) -> Driver:
         raise ConnectionFailed(f"bad Neo4j URI {settings.uri!r}: {exc}; use bolt://, neo4j://, bolt+s:// or neo4j+s://") from None
     try:
         driver.verify_connectivity()
-        driver.execute_query("RETURN 1", database_=settings.database)
+        driver.execute_query(cypher_text("ping.cypher"), database_=settings.database)
     except AuthError:
         driver.close()
         raise ConnectionFailed(f"Neo4j at {settings.uri} refused user {settings.user!r}: check NEO4J_USERNAME / "

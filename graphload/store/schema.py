@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from graphload.cypherfiles import cypher_statements
+from graphload.store.cypherfiles import cypher_statements
 
 
 def apply_schema(driver: Driver, database: str) -> int:

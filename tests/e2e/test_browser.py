@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from graphload.cypherfiles import cypher_text
+from graphload.store.cypherfiles import cypher_text
 from graphload.ingest import ingest
-from graphload.queries import prepared_query
+from graphload.store.queries import prepared_query
 from neo4j_browser import Neo4jBrowser, parse_grass
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser, pytest.mark.slow]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from neo4j import Driver
 from neo4j.graph import Node, Path, Relationship
 
-from graphload.cypherfiles import cypher_text, list_cypher
+from graphload.store.cypherfiles import cypher_text, list_cypher
 from graphload.errors import QueryError
 
 _PARAM = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*;?\s*$")

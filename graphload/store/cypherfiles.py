@@ -19,7 +19,7 @@ def cypher_dir() -> Path:
     packaged = resources.files("graphload") / "cypher"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "cypher"
+    return Path(__file__).resolve().parents[2] / "cypher"
 
 
 def cypher_text(name: str) -> str:

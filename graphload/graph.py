@@ -1,7 +1,8 @@
-"""The links shared entities imply, computed from the paper-entity incidence.
+"""The graph model in Python: entity types and their labels, the rows a paper
+and its mentions become, and the links shared entities imply.
 
-Pure functions (no database): the loader feeds them what Neo4j holds and the
-NetworkX export feeds them an extraction file, so both agree.
+No database here: the loader feeds the link maths what Neo4j holds and the
+NetworkX export feeds it an extraction file, so both agree.
 
 - SHARES_ENTITY: papers sharing entities no more common than `max_df`; weight
   = sum of ln(N / paper_count) over the shared entities; kept when the pair
@@ -22,6 +23,33 @@ import numpy as np
 DEFAULT_MAX_DF = 0.05
 DEFAULT_MIN_SHARED = 1
 DEFAULT_TOP_K = 10
+
+# The allow-list of entity types: a type picks a Cypher file and a label, never free text.
+ENTITY_TYPES = ("method", "dataset", "metric", "repo")
+LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": "Repo"}
+
+
+def paper_row(record: dict) -> dict:
+    """The properties of a paper's node."""
+    return {name: record.get(name) for name in ("id", "title", "abstract", "url", "arxiv_id", "doi", "published")} | {
+        "authors": list(record.get("authors") or []), "sources": list(record.get("sources") or [])}
+
+
+def mention_rows(record: dict) -> dict[str, list[dict]]:
+    """MENTIONS rows per entity type for one paper."""
+    rows: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
+    for entity in record.get("entities") or []:
+        if entity.get("type") not in rows or not entity.get("key"):
+            continue
+        mentions = entity.get("mentions") or []
+        rows[entity["type"]].append({
+            "paper_id": record["id"], "key": entity["key"], "name": entity.get("name") or entity["key"],
+            "count": max(1, len(mentions)), "aliases": sorted(set(entity.get("aliases") or [])),
+            "fields": sorted({m["field"] for m in mentions if m.get("field")}),
+            "rules": sorted({m["rule"] for m in mentions if m.get("rule")}),
+            "introduced": bool(entity.get("introduced")),
+        })
+    return rows
 
 
 @dataclass(frozen=True)

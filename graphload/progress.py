@@ -1,0 +1,54 @@
+"""What a run reports: progress while it runs (the CLI plugs rich bars in), LoadStats when it ends.
+
+    with progress("load papers", total=608) as bar:
+        bar.advance(100)
+
+`no_progress` does nothing, so library code never tests for --quiet.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable, ContextManager, Iterator, Protocol
+
+
+class Bar(Protocol):
+    def advance(self, amount: int = 1) -> None: ...
+
+
+class _NoBar:
+    def advance(self, amount: int = 1) -> None:
+        pass
+
+
+ProgressFactory = Callable[..., ContextManager[Bar]]
+
+
+@contextmanager
+def no_progress(description: str, total: int | None = None) -> Iterator[Bar]:
+    yield _NoBar()
+
+
+@dataclass
+class LoadStats:
+    """Counts and timings of one ingest or load (the CLI prints it; --json dumps it)."""
+
+    run_id: str = ""
+    papers: int = 0
+    skipped: int = 0
+    skipped_records: list[tuple[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)   # stage -> wall-clock seconds
+    rows: dict[str, int] = field(default_factory=dict)        # stage -> rows written
+    labels: dict[str, int] = field(default_factory=dict)      # graph counts after the run
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    def rate(self, stage: str) -> float:
+        seconds = self.seconds.get(stage, 0.0)
+        return self.rows.get(stage, 0) / seconds if seconds else 0.0
+
+    def to_dict(self) -> dict:
+        return {"run_id": self.run_id, "papers": self.papers, "skipped": self.skipped,
+                "skipped_records": [{"source": s, "reason": r} for s, r in self.skipped_records],
+                "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+                "rows": self.rows, "rows_per_second": {k: round(self.rate(k), 1) for k in self.rows},
+                "labels": self.labels, "relationships": self.relationships}
