@@ -21,6 +21,7 @@ from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import no_progress
 from graphload.store.connection import DEFAULT_URI
 from graphload.store.load import DEFAULT_BATCH_SIZE
+from graphload.streams import DEFAULT_NLP_BATCH_SIZE
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -43,6 +44,8 @@ Password = Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PAS
                                                  help="Neo4j password (asked for on a terminal when missing).")]
 Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")]
+NlpBatchSize = Annotated[int, typer.Option("--nlp-batch-size", min=1, help="Texts per spaCy batch.")]
+NProcess = Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")]
 MaxDf = Annotated[float, typer.Option("--max-df", min=0.0, help="Entities in more papers than this (fraction < 1, "
                                       "or a count) make no SHARES_ENTITY links.")]
 MinShared = Annotated[int, typer.Option("--min-shared", min=1, help="Entities two papers must share to link.")]
@@ -135,7 +138,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
            uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
            database: Database = "neo4j", format: Format = None, strict: Strict = False, model: Model = None,
            patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
-           min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
+           min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+           nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
     """Read papers, extract entities, load and link them in Neo4j.
 
     Example: graphload ingest examples/hf-papers --max-df 0.05
@@ -143,7 +147,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
     from graphload.ingest import ingest as run_ingest
     stats = run_ingest(inputs, settings_from(uri, user, password, database), format=format, strict=strict,
                        model=model, patterns=patterns or (), batch_size=batch_size, max_df=max_df,
-                       min_shared=min_shared, top_k=top_k, progress=progress_factory())
+                       min_shared=min_shared, top_k=top_k, nlp_batch_size=nlp_batch_size, n_process=n_process,
+                       progress=progress_factory())
     print_summary(stats)
 
 
@@ -168,28 +173,15 @@ def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by grap
 def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
             output: Annotated[str, typer.Option("--output", "-o", help="JSONL file, or - for stdout.")] = "-",
             format: Format = None, strict: Strict = False, model: Model = None, patterns: Patterns = None,
-            batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")] = 256,
-            n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")] = 1):
+            nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
     """Find methods, datasets, metrics and repos in papers; write one JSON object per paper.
 
     Example: graphload extract examples/hf-papers -o papers.extracted.jsonl
     """
-    from graphload.corpus import ReadReport, read_papers
-    from graphload.extract import extract_papers
-    report = ReadReport()
-    papers = read_papers(inputs, format=format, strict=strict, report=report)
-    records = extract_papers(papers, model=model, patterns=patterns or (), batch_size=batch_size, n_process=n_process)
-    target = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
-    count = 0
-    try:
-        with progress_factory()("extract papers") as bar:
-            for record in records:
-                target.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-                count += 1
-                bar.advance()
-    finally:
-        if target is not sys.stdout:
-            target.close()
+    from graphload.ingest import extract_to_jsonl
+    count, report = extract_to_jsonl(inputs, output, format=format, strict=strict, model=model,
+                                     patterns=patterns or (), nlp_batch_size=nlp_batch_size, n_process=n_process,
+                                     progress=progress_factory())
     if not state.quiet:
         err.print(f"{count} papers extracted, {len(report.skipped)} records skipped, {report.duplicates} duplicates merged")
         print_skipped(report.skipped)

@@ -3,6 +3,8 @@ ingest (read, extract, load, link), load (already extracted JSONL, load, link)
 and extract_to_jsonl (read, extract, write JSONL)."""
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Iterable
 
@@ -12,9 +14,9 @@ from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings
 from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph
-from graphload.streams import DEFAULT_READ_AHEAD, ReadAhead, Timed
+from graphload.streams import DEFAULT_NLP_BATCH_SIZE, DEFAULT_READ_AHEAD, ReadAhead, Timed
 
-__all__ = ["DEFAULT_BATCH_SIZE", "ingest", "load"]
+__all__ = ["DEFAULT_BATCH_SIZE", "extract_to_jsonl", "ingest", "load"]
 
 
 def _store(records: Iterable[dict], settings: Neo4jSettings, inputs: list[str], report: ReadReport,
@@ -35,10 +37,15 @@ def _store(records: Iterable[dict], settings: Neo4jSettings, inputs: list[str], 
 def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, *, format: str | None = None,
            strict: bool = False, model: str | None = None, patterns: Iterable[str | Path] = (),
            batch_size: int = DEFAULT_BATCH_SIZE, max_df: float = DEFAULT_MAX_DF,
-           min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K, n_process: int = 1,
+           min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
+           nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
            link_batch_size: int = DEFAULT_LINK_BATCH_SIZE, read_ahead: int = DEFAULT_READ_AHEAD,
            progress=no_progress) -> LoadStats:
     """Read papers, extract entities, load and link them. Re-running converges to the same graph.
+
+    `batch_size`: rows per write transaction; `nlp_batch_size`, `n_process`: spaCy's batch and
+    worker processes; `link_batch_size`: link rows per write transaction; `read_ahead`: records
+    extracted ahead of the writer.
 
     >>> stats = ingest(["examples/hf-papers"], Neo4jSettings.from_env())  # doctest: +SKIP
     """
@@ -48,8 +55,8 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
     report = ReadReport()
     stats = LoadStats()
     papers = Timed(read_papers(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
-    records = Timed(extract_papers(papers, model=model, patterns=patterns, n_process=n_process),
-                    stats.seconds, "extract")
+    records = Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
+                                   n_process=n_process), stats.seconds, "extract")
     return _store(records, settings or Neo4jSettings.from_env(), inputs, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
                   top_k=top_k, progress=progress)
@@ -67,3 +74,31 @@ def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,
     return _store(records, settings or Neo4jSettings.from_env(), paths, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
                   top_k=top_k, progress=progress)
+
+
+def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, format: str | None = None,
+                     strict: bool = False, model: str | None = None, patterns: Iterable[str | Path] = (),
+                     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
+                     progress=no_progress) -> tuple[int, ReadReport]:
+    """Read papers, extract entities and write one JSON object per paper to `output` ("-": stdout).
+    Returns how many papers were written and what the read skipped.
+
+    >>> count, report = extract_to_jsonl(["examples/hf-papers"], "papers.extracted.jsonl")  # doctest: +SKIP
+    """
+    from graphload.extract import extract_papers  # spaCy loads only when needed
+
+    report = ReadReport()
+    papers = read_papers([str(i) for i in inputs], format=format, strict=strict, report=report)
+    records = extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size, n_process=n_process)
+    target = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8")
+    count = 0
+    try:
+        with progress("extract papers") as bar:
+            for record in records:
+                target.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+                count += 1
+                bar.advance()
+    finally:
+        if target is not sys.stdout:
+            target.close()
+    return count, report

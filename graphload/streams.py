@@ -10,6 +10,8 @@ from typing import Iterable, Iterator
 
 # Records the read-ahead thread may produce before the writer takes them.
 DEFAULT_READ_AHEAD = 4000
+# Texts per nlp.pipe batch (here, not in extract/, so the CLI's defaults load without spaCy).
+DEFAULT_NLP_BATCH_SIZE = 256
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -31,6 +31,24 @@ def test_every_help_has_an_example(command):
     assert f"Example: graphload {command}" in result.output
 
 
+def test_batch_options_each_mean_one_thing():
+    for command in ("extract", "ingest"):
+        help_text = " ".join(invoke(command, "--help").output.split())
+        assert "--nlp-batch-size" in help_text and "Texts per spaCy batch." in help_text
+        assert "--n-process" in help_text and "spaCy worker processes." in help_text
+    assert "Rows per write transaction." in " ".join(invoke("ingest", "--help").output.split())
+    assert "--batch-size" not in invoke("extract", "--help").output.replace("--nlp-batch-size", "")
+    result = invoke("extract", LISTING, "--batch-size", "5")
+    assert result.exit_code == 2 and "No such option: --batch-size" in result.output
+
+
+def test_extract_nlp_batch_size_changes_no_byte(tmp_path):
+    one, default = tmp_path / "one.jsonl", tmp_path / "default.jsonl"
+    assert invoke("extract", LISTING, "-o", one, "--nlp-batch-size", "1").exit_code == 0
+    assert invoke("extract", LISTING, "-o", default).exit_code == 0
+    assert one.read_bytes() == default.read_bytes() and one.read_bytes().count(b"\n") == 2
+
+
 def test_bad_arguments_exit_2_with_usage():
     result = invoke("ingest")
     assert result.exit_code == 2 and "Usage:" in result.output

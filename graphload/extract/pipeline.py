@@ -11,7 +11,7 @@ from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import components  # noqa: F401  (registers the factories)
 from graphload.extract.resolve import paper_text
-from graphload.streams import chunks
+from graphload.streams import DEFAULT_NLP_BATCH_SIZE, chunks
 
 PIPES = ("graphload_vocabulary", "graphload_rules", "graphload_entities")
 
@@ -47,7 +47,7 @@ class Extractor:
     """
 
     def __init__(self, model: str | None = None, patterns: Iterable[str | Path] = (), *,
-                 batch_size: int = 256, n_process: int = 1, window: int = 5000, nlp: Language | None = None):
+                 batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, window: int = 5000, nlp: Language | None = None):
         self.nlp = nlp or build_pipeline(model, patterns)
         self.batch_size = batch_size
         self.n_process = n_process
@@ -72,7 +72,7 @@ class Extractor:
 
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
-                   batch_size: int = 256, n_process: int = 1) -> Iterator[dict]:
+                   batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1) -> Iterator[dict]:
     """Yield one extraction record per paper: Paper.to_dict() plus "entities".
 
     Each entity: {"type", "name", "key", "aliases", "introduced", "mentions":
