@@ -46,7 +46,7 @@ def bare_pass(texts: list[str]) -> float:
 def graphload_pass(papers: list[Paper]) -> tuple[float, int]:
     extractor = Extractor()
     start = time.perf_counter()
-    entities = sum(len(r["entities"]) for r in extractor.extract(papers))
+    entities = sum(len(r.entities) for r in extractor.extract(papers))
     return time.perf_counter() - start, entities
 
 

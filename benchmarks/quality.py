@@ -37,7 +37,7 @@ def main() -> int:
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp()) / "pred.jsonl"
     with out.open("w", encoding="utf-8") as f:
         for record in extract_papers(papers):
-            f.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            f.write(record.to_json() + "\n")
     command = [sys.executable, args.scorer, args.gold, str(out)] + (["--errors"] if args.errors else [])
     return subprocess.run(command).returncode
 

@@ -14,7 +14,7 @@ from typing import Iterable
 import networkx as nx
 
 from graphload.corpus import ReadReport
-from graphload.corpus.extracted import read_extracted
+from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, compute_links, mention_rows, paper_row
 
@@ -34,7 +34,7 @@ def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
     return graph
 
 
-def graph_from_records(records: Iterable[dict], *, max_df: float = DEFAULT_MAX_DF,
+def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEFAULT_MAX_DF,
                        min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K) -> nx.MultiDiGraph:
     """The graph the loader would build, computed from extraction records with no database."""
     graph = nx.MultiDiGraph()

@@ -16,9 +16,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
+
+if TYPE_CHECKING:  # the record's module imports ENTITY_TYPES from here
+    from graphload.corpus.extracted import ExtractedPaper
 
 DEFAULT_MAX_DF = 0.05
 DEFAULT_MIN_SHARED = 1
@@ -29,25 +32,23 @@ ENTITY_TYPES = ("method", "dataset", "metric", "repo")
 LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": "Repo"}
 
 
-def paper_row(record: dict) -> dict:
+def paper_row(record: ExtractedPaper) -> dict:
     """The properties of a paper's node."""
-    return {name: record.get(name) for name in ("id", "title", "abstract", "url", "arxiv_id", "doi", "published")} | {
-        "authors": list(record.get("authors") or []), "sources": list(record.get("sources") or [])}
+    return {"id": record.id, "title": record.title, "abstract": record.abstract, "url": record.url,
+            "arxiv_id": record.arxiv_id, "doi": record.doi, "published": record.published,
+            "authors": list(record.authors), "sources": list(record.sources)}
 
 
-def mention_rows(record: dict) -> dict[str, list[dict]]:
+def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
     """MENTIONS rows per entity type for one paper."""
     rows: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
-    for entity in record.get("entities") or []:
-        if entity.get("type") not in rows or not entity.get("key"):
-            continue
-        mentions = entity.get("mentions") or []
-        rows[entity["type"]].append({
-            "paper_id": record["id"], "key": entity["key"], "name": entity.get("name") or entity["key"],
-            "count": max(1, len(mentions)), "aliases": sorted(set(entity.get("aliases") or [])),
-            "fields": sorted({m["field"] for m in mentions if m.get("field")}),
-            "rules": sorted({m["rule"] for m in mentions if m.get("rule")}),
-            "introduced": bool(entity.get("introduced")),
+    for entity in record.entities:
+        rows[entity.type].append({
+            "paper_id": record.id, "key": entity.key, "name": entity.name,
+            "count": max(1, len(entity.mentions)), "aliases": sorted(set(entity.aliases)),
+            "fields": sorted({m.field for m in entity.mentions if m.field}),
+            "rules": sorted({m.rule for m in entity.mentions if m.rule}),
+            "introduced": entity.introduced,
         })
     return rows
 

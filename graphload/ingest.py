@@ -3,13 +3,12 @@ ingest (read, extract, load, link), load (already extracted JSONL, load, link)
 and extract_to_jsonl (read, extract, write JSONL)."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Iterable
 
 from graphload.corpus import ReadReport, read_papers
-from graphload.corpus.extracted import read_extracted
+from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings
@@ -19,7 +18,7 @@ from graphload.streams import DEFAULT_NLP_BATCH_SIZE, DEFAULT_READ_AHEAD, ReadAh
 __all__ = ["DEFAULT_BATCH_SIZE", "extract_to_jsonl", "ingest", "load"]
 
 
-def _store(records: Iterable[dict], settings: Neo4jSettings, inputs: list[str], report: ReadReport,
+def _store(records: Iterable[ExtractedPaper], settings: Neo4jSettings, inputs: list[str], report: ReadReport,
            stats: LoadStats, *, read_ahead: int, **options) -> LoadStats:
     # Reading and extracting run in a thread while Neo4j commits the last batch.
     ahead = ReadAhead(records, depth=read_ahead)
@@ -95,7 +94,7 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
     try:
         with progress("extract papers") as bar:
             for record in records:
-                target.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+                target.write(record.to_json() + "\n")
                 count += 1
                 bar.advance()
     finally:

@@ -1,5 +1,4 @@
 """The spaCy pipeline end to end, on a small test vocabulary (no curated lists, no model)."""
-import json
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ def extractor():
 
 def entities(extractor, title, abstract=""):
     [record] = extractor.extract([Paper.build(title, abstract, id="p1")])
-    return {(e["type"], e["name"]): e for e in record["entities"]}
+    return {(e["type"], e["name"]): e for e in record.to_dict()["entities"]}
 
 
 def test_vocabulary_aliases_become_one_entity(extractor):
@@ -36,10 +35,10 @@ def test_mentions_point_at_their_text(extractor):
     abstract = "We evaluate BERT and ResNet-50 on SQuAD and report top-1 accuracy."
     [record] = extractor.extract([Paper.build(title, abstract, id="p")])
     fields = {"title": title, "abstract": abstract}
-    for entity in record["entities"]:
+    for entity in record.to_dict()["entities"]:
         for m in entity["mentions"]:
             assert fields[m["field"]][m["start"]:m["end"]] == m["text"]
-    names = {(e["type"], e["name"]) for e in record["entities"]}
+    names = {(e["type"], e["name"]) for e in record.to_dict()["entities"]}
     assert names == {("method", "BERT"), ("method", "ResNet-50"), ("dataset", "SQuAD"), ("metric", "top-1 accuracy")}
 
 
@@ -55,7 +54,7 @@ def test_acronym_definition_is_one_entity_typed_by_its_head(extractor):
 def test_acronym_defined_in_one_paper_resolves_in_another(extractor):
     papers = [Paper.build("Paper A", "We introduce Masked Spectral Coding Networks (MSCN) for audio.", id="a"),
               Paper.build("Paper B", "We compare against MSCN on speech.", id="b")]
-    records = {r["id"]: r for r in extractor.extract(papers)}
+    records = {r.id: r.to_dict() for r in extractor.extract(papers)}
     [a] = records["a"]["entities"]
     [b] = records["b"]["entities"]
     assert a["key"] == b["key"] and b["type"] == "method"
@@ -105,8 +104,8 @@ def test_huge_abstract_does_not_crash(extractor):
 
 def test_output_is_deterministic(extractor):
     papers = [Paper.build("BERT on SQuAD", "We propose FooNet, a model. FooNet beats BERT.", id=str(i)) for i in range(3)]
-    first = [json.dumps(r, sort_keys=True) for r in extractor.extract(papers)]
-    second = [json.dumps(r, sort_keys=True) for r in Extractor(nlp=build_pipeline(patterns=[PATTERNS], builtin_patterns=False)).extract(papers)]
+    first = [r.to_json() for r in extractor.extract(papers)]
+    second = [r.to_json() for r in Extractor(nlp=build_pipeline(patterns=[PATTERNS], builtin_patterns=False)).extract(papers)]
     assert first == second
 
 
@@ -122,7 +121,7 @@ def test_user_patterns_add_entities(tmp_path):
     mine.write_text('{"label": "DATASET", "name": "Blorp Corpus", "aliases": ["blorp"]}\n')
     nlp = build_pipeline(patterns=[mine], builtin_patterns=False)
     [record] = Extractor(nlp=nlp).extract([Paper.build("T", "We use blorp data.", id="x")])
-    assert [(e["type"], e["name"]) for e in record["entities"]] == [("dataset", "Blorp Corpus")]
+    assert [(e["type"], e["name"]) for e in record.to_dict()["entities"]] == [("dataset", "Blorp Corpus")]
 
 
 def test_vague_quality_talk_is_no_metric(extractor):

@@ -1,15 +1,141 @@
-"""Reading `graphload extract` output: one extraction record per JSONL line."""
+"""The extraction record: a paper with the entities found in it, as the extractor yields
+it, `graphload extract` writes it (one JSON object per line) and the loader and the
+export read it back. Plain dataclasses of str/int/bool/list: picklable and JSON-ready.
+
+A line of an extraction file is parsed once, here; a broken line is skipped and
+reported as file:line.
+"""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from graphload.corpus.paper import Paper
 from graphload.corpus.read import ReadReport
 from graphload.errors import InputError
+from graphload.graph import ENTITY_TYPES
 
 
-def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[dict]:
+class BadRecord(ValueError):
+    """A JSON value that is not an extraction record; the message says why."""
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _list(value) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadRecord(f"expected a list, not {type(value).__name__}")
+    return value
+
+
+@dataclass
+class Mention:
+    """Where an entity was found: field ("title" or "abstract"), character span, text, rule."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    rule: str
+
+    def to_dict(self) -> dict:
+        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, value) -> "Mention":
+        if not isinstance(value, dict):
+            raise BadRecord("a mention is not an object")
+        start, end = value.get("start"), value.get("end")
+        return cls(_text(value.get("field")), start if isinstance(start, int) else 0,
+                   end if isinstance(end, int) else 0, _text(value.get("text")), _text(value.get("rule")))
+
+
+@dataclass
+class Entity:
+    """One method, dataset, metric or repo of a paper, with every mention of it."""
+
+    type: str
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    introduced: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "name": self.name, "key": self.key, "aliases": self.aliases,
+                "introduced": self.introduced, "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, value) -> "Entity | None":
+        """The entity, or None for one of no known type or no key (the graph has no place for it)."""
+        if not isinstance(value, dict):
+            raise BadRecord("an entity is not an object")
+        entity_type, key = value.get("type"), value.get("key")
+        if entity_type not in ENTITY_TYPES or not isinstance(key, str) or not key:
+            return None
+        return cls(entity_type, _text(value.get("name")) or key, key,
+                   [a for a in _list(value.get("aliases")) if isinstance(a, str)], bool(value.get("introduced")),
+                   [Mention.from_dict(m) for m in _list(value.get("mentions"))])
+
+
+@dataclass
+class ExtractedPaper:
+    """A paper's fields (as Paper.to_dict() has them) and its entities."""
+
+    id: str
+    title: str
+    abstract: str = ""
+    url: str | None = None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # YYYY-MM-DD
+    sources: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def from_paper(cls, paper: Paper, entities: Iterable[Entity]) -> "ExtractedPaper":
+        return cls(**paper.to_dict(), entities=list(entities))
+
+    def to_dict(self) -> dict:
+        """What one line of an extraction file holds.
+
+        >>> ExtractedPaper("p1", "A title").to_dict()["entities"]
+        []
+        """
+        return {"id": self.id, "title": self.title, "abstract": self.abstract, "url": self.url,
+                "arxiv_id": self.arxiv_id, "doi": self.doi, "authors": list(self.authors),
+                "published": self.published, "sources": list(self.sources),
+                "entities": [e.to_dict() for e in self.entities]}
+
+    @classmethod
+    def from_dict(cls, value) -> "ExtractedPaper":
+        """Parse one JSON value; BadRecord says what is wrong with it."""
+        if not isinstance(value, dict) or not value.get("id") or not value.get("title"):
+            raise BadRecord("not an extraction record (needs id and title)")
+        try:
+            entities = [e for e in map(Entity.from_dict, _list(value.get("entities"))) if e is not None]
+            authors, sources = _list(value.get("authors")), _list(value.get("sources"))
+        except BadRecord as exc:
+            raise BadRecord(f"bad entities, authors or sources: {exc}") from None
+        optional = {name: value.get(name) if isinstance(value.get(name), str) else None
+                    for name in ("url", "arxiv_id", "doi", "published")}
+        return cls(id=str(value["id"]), title=str(value["title"]), abstract=_text(value.get("abstract")),
+                   authors=[str(a) for a in authors], sources=[str(s) for s in sources], entities=entities,
+                   **optional)
+
+    def to_json(self) -> str:
+        """One line of an extraction file (without the newline)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[ExtractedPaper]:
     """Records of `graphload extract` JSONL files; a broken line is skipped and reported as file:line."""
     for path in paths:
         path = Path(path)
@@ -21,12 +147,12 @@ def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    record = ExtractedPaper.from_dict(json.loads(line))
                 except json.JSONDecodeError as exc:
                     report.skipped.append((f"{path}:{number}", f"malformed JSON ({exc.msg})"))
                     continue
-                if not isinstance(record, dict) or not record.get("id") or not record.get("title"):
-                    report.skipped.append((f"{path}:{number}", "not an extraction record (needs id and title)"))
+                except BadRecord as exc:
+                    report.skipped.append((f"{path}:{number}", str(exc)))
                     continue
                 report.records += 1
                 yield record

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from graphload.corpus.extracted import ExtractedPaper
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import components  # noqa: F401  (registers the factories)
@@ -40,7 +41,7 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
 
 
 class Extractor:
-    """Runs the pipeline over papers and yields extraction records (dicts).
+    """Runs the pipeline over papers and yields extraction records (ExtractedPaper).
 
     Acronyms a paper defines resolve bare uses in every paper of the same
     window (`window` papers at a time, read ahead) and in all later ones.
@@ -58,7 +59,7 @@ class Extractor:
         doc.user_data["graphload_text"] = text
         return doc
 
-    def extract(self, papers: Iterable[Paper]) -> Iterator[dict]:
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
         rules = self.nlp.get_pipe("graphload_rules")
         for window in chunks(papers, self.window):
             # A model's parser needs memory per character: text past its limit is not read.
@@ -68,14 +69,11 @@ class Extractor:
             docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size,
                                  n_process=self.n_process)
             for paper, doc in zip(window, docs):
-                yield {**paper.to_dict(), "entities": [e.to_dict() for e in doc._.graphload_entities]}
+                yield ExtractedPaper.from_paper(paper, doc._.graphload_entities)
 
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
-                   batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1) -> Iterator[dict]:
-    """Yield one extraction record per paper: Paper.to_dict() plus "entities".
-
-    Each entity: {"type", "name", "key", "aliases", "introduced", "mentions":
-    [{"field", "start", "end", "text", "rule"}]}.
-    """
+                   batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1) -> Iterator[ExtractedPaper]:
+    """Yield one ExtractedPaper per paper: the paper's fields and its entities (type, name, key,
+    aliases, introduced, mentions of field, start, end, text and rule)."""
     yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process).extract(papers)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from graphload.corpus.extracted import Entity, Mention
 from graphload.extract.acronyms import find_definitions, singular_acronym
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
@@ -12,32 +12,6 @@ from graphload.extract.vocab import VocabEntry
 
 ACRONYM_RULES = ("acronym-use", "run-acronym")  # their text is an acronym, their key its long form
 SEPARATOR = "\n\n"  # between title and abstract in the text the pipeline reads
-
-
-@dataclass
-class Mention:
-    field: str
-    start: int
-    end: int
-    text: str
-    rule: str
-
-    def to_dict(self) -> dict:
-        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
-
-
-@dataclass
-class Entity:
-    type: str
-    name: str
-    key: str
-    aliases: list[str] = field(default_factory=list)
-    introduced: bool = False
-    mentions: list[Mention] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {"type": self.type, "name": self.name, "key": self.key, "aliases": self.aliases,
-                "introduced": self.introduced, "mentions": [m.to_dict() for m in self.mentions]}
 
 
 def paper_text(title: str, abstract: str) -> str:

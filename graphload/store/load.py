@@ -17,6 +17,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graphload import __version__
 from graphload.corpus import ReadReport
+from graphload.corpus.extracted import ExtractedPaper
 from graphload.errors import ConnectionFailed, GraphloadError
 from graphload.graph import ENTITY_TYPES, Links, compute_links, mention_rows, paper_row
 from graphload.progress import LoadStats, no_progress
@@ -42,7 +43,7 @@ def _write_batch(tx: ManagedTransaction, papers: list[dict], stale: list[dict],
             tx.run(cypher_text(f"load/mentions_{entity_type}.cypher"), rows=mentions[entity_type]).consume()
 
 
-def write_records(driver: Driver, database: str, records: Iterable[dict], *, run_id: str, batch_size: int,
+def write_records(driver: Driver, database: str, records: Iterable[ExtractedPaper], *, run_id: str, batch_size: int,
                   bar=None) -> Counter:
     """Upsert papers with exactly their current mentions, one managed transaction per batch
     (retried by the driver on transient errors; every statement is safe to repeat)."""
@@ -53,7 +54,7 @@ def write_records(driver: Driver, database: str, records: Iterable[dict], *, run
         stale = []
         for record in batch:
             rows = mention_rows(record)
-            stale.append({"paper_id": record["id"],
+            stale.append({"paper_id": record.id,
                           "uids": [f"{t}:{row['key']}" for t in ENTITY_TYPES for row in rows[t]]})
             for entity_type in ENTITY_TYPES:
                 mentions[entity_type].extend(rows[entity_type])
@@ -117,7 +118,7 @@ def _mark_failed(driver: Driver, database: str, stats: LoadStats) -> None:
         pass
 
 
-def load_graph(records: Iterable[dict], settings: Neo4jSettings, *, inputs: list[str], report: ReadReport,
+def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, inputs: list[str], report: ReadReport,
                stats: LoadStats, batch_size: int, link_batch_size: int, max_df: float, min_shared: int, top_k: int,
                progress=no_progress) -> LoadStats:
     """Schema, run record, batched writes, links and counts: one load of `records`, filling `stats`.
