@@ -328,7 +328,11 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
         with connect(settings) as driver:
             graph = to_networkx(driver=driver, database=settings.database)
     else:
-        graph = to_networkx(source)
+        from graphload.corpus import ReadReport
+        report = ReadReport()
+        graph = to_networkx(source, report=report)
+        if not state.quiet:
+            print_skipped(report.skipped)
     if projection == "papers":
         graph = paper_graph(graph)
     written = write_graph(graph, export_format, output)

@@ -49,6 +49,16 @@ def test_extract_nlp_batch_size_changes_no_byte(tmp_path):
     assert one.read_bytes() == default.read_bytes() and one.read_bytes().count(b"\n") == 2
 
 
+@pytest.mark.slow
+def test_extract_in_two_processes_writes_the_same_bytes(tmp_path):
+    examples = Path(__file__).parent.parent / "examples" / "hf-papers"
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert invoke("extract", examples, "-o", one).exit_code == 0
+    result = invoke("extract", examples, "-o", two, "--n-process", "2", "--nlp-batch-size", "2")
+    assert result.exit_code == 0, result.output
+    assert two.read_bytes() == one.read_bytes() and b'"entities": [{' in one.read_bytes()
+
+
 def test_bad_arguments_exit_2_with_usage():
     result = invoke("ingest")
     assert result.exit_code == 2 and "Usage:" in result.output

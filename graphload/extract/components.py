@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from graphload.corpus.extracted import Entity
 from graphload.extract import rules
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
@@ -25,6 +27,27 @@ from graphload.extract.vocab import is_case_sensitive, load_patterns, surface_va
 
 if not Doc.has_extension("graphload_entities"):
     Doc.set_extension("graphload_entities", default=None)
+
+
+# Docs cross process boundaries (nlp.pipe(n_process=2)) as msgpack, extension values included:
+# these teach srsly's msgpack to carry an Entity as its dict and back.
+_ENTITY_TAG = "__graphload_entity__"
+
+
+def _encode_entity(obj, chain=None):
+    if isinstance(obj, Entity):
+        return {_ENTITY_TAG: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_entity(obj, chain=None):
+    if isinstance(obj, dict) and _ENTITY_TAG in obj:
+        return Entity.from_dict(obj[_ENTITY_TAG])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("graphload_entity", func=_encode_entity)
+srsly.msgpack_decoders.register("graphload_entity", func=_decode_entity)
 
 
 def doc_text(doc: Doc) -> str:
