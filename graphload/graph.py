@@ -34,9 +34,7 @@ LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": 
 
 def paper_row(record: ExtractedPaper) -> dict:
     """The properties of a paper's node."""
-    return {"id": record.id, "title": record.title, "abstract": record.abstract, "url": record.url,
-            "arxiv_id": record.arxiv_id, "doi": record.doi, "published": record.published,
-            "authors": list(record.authors), "sources": list(record.sources)}
+    return record.paper.to_dict()
 
 
 def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:

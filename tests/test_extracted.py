@@ -20,7 +20,7 @@ def test_fixture_lines_round_trip_byte_for_byte():
 def test_record_from_paper_is_paper_dict_plus_entities_and_pickles():
     paper = Paper.build("FooNet", "We propose FooNet.", id="p1", authors=["A"], source="x.txt:1")
     entity = Entity("method", "FooNet", "foonet", ["FooNet"], True, [Mention("title", 0, 6, "FooNet", "vocabulary")])
-    record = ExtractedPaper.from_paper(paper, [entity])
+    record = ExtractedPaper(paper, [entity])
     assert record.to_dict() == {**paper.to_dict(), "entities": [entity.to_dict()]}
     assert pickle.loads(pickle.dumps(record)) == record
     assert ExtractedPaper.from_dict(record.to_dict()) == record
@@ -30,14 +30,16 @@ def test_bad_lines_are_skipped_with_file_and_line(tmp_path):
     good = FIXTURE.read_text(encoding="utf-8").splitlines()[0]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join([good, "{not json", '{"id": "x"}', '{"id": "y", "title": "T", "entities": "oops"}',
-                               '{"id": "z", "title": "T", "entities": [{"type": "planet", "key": "mars"}]}', ""]),
+                               '{"id": "z", "title": "T", "entities": [{"type": "planet", "key": "mars"}]}',
+                               '{"id": "w", "title": "T", "published": "last year"}', ""]),
                     encoding="utf-8")
     report = ReadReport()
     records = list(read_extracted([path], report))
     assert [r.id for r in records] == ["p1", "z"] and records[1].entities == []
     assert [(source, reason.split(" (")[0]) for source, reason in report.skipped] == [
         (f"{path}:2", "malformed JSON"), (f"{path}:3", "not an extraction record"),
-        (f"{path}:4", "bad entities, authors or sources: expected a list, not str")]
+        (f"{path}:4", "bad entities, authors or sources: expected a list, not str"),
+        (f"{path}:6", "published is not a YYYY-MM-DD date: 'last year'")]
 
 
 def test_export_from_file_reports_bad_lines_instead_of_failing(tmp_path):

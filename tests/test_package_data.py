@@ -2,6 +2,7 @@
 import subprocess
 import sys
 import venv
+import zipfile
 
 import pytest
 
@@ -20,6 +21,9 @@ def test_cypher_found_in_installed_wheel(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)],
                    check=True)
     [wheel] = (tmp_path / "dist").glob("graphload-*.whl")
+    shipped = zipfile.ZipFile(wheel).namelist()
+    assert "graphload/cypher/admin/reset.cypher" in shipped and "graphload/cypher/load/papers.cypher" in shipped
+    assert not [name for name in shipped if "/bench/" in name or "/stats/" in name]
     venv.create(tmp_path / "venv", with_pip=True)
     python = tmp_path / "venv" / "bin" / "python"
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)

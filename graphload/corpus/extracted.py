@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -86,33 +87,26 @@ class Entity:
 
 @dataclass
 class ExtractedPaper:
-    """A paper's fields (as Paper.to_dict() has them) and its entities."""
+    """A paper and the entities found in it."""
 
-    id: str
-    title: str
-    abstract: str = ""
-    url: str | None = None
-    arxiv_id: str | None = None
-    doi: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None  # YYYY-MM-DD
-    sources: list[str] = field(default_factory=list)
+    paper: Paper
     entities: list[Entity] = field(default_factory=list)
 
-    @classmethod
-    def from_paper(cls, paper: Paper, entities: Iterable[Entity]) -> "ExtractedPaper":
-        return cls(**paper.to_dict(), entities=list(entities))
+    @property
+    def id(self) -> str:
+        return self.paper.id
 
     def to_dict(self) -> dict:
-        """What one line of an extraction file holds.
+        """What one line of an extraction file holds: the paper's fields and "entities".
 
-        >>> ExtractedPaper("p1", "A title").to_dict()["entities"]
+        >>> ExtractedPaper(Paper("p1", "A title")).to_dict()["entities"]
         []
         """
-        return {"id": self.id, "title": self.title, "abstract": self.abstract, "url": self.url,
-                "arxiv_id": self.arxiv_id, "doi": self.doi, "authors": list(self.authors),
-                "published": self.published, "sources": list(self.sources),
-                "entities": [e.to_dict() for e in self.entities]}
+        return {**self.paper.to_dict(), "entities": [e.to_dict() for e in self.entities]}
+
+    def to_json(self) -> str:
+        """One line of an extraction file (without the newline)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_dict(cls, value) -> "ExtractedPaper":
@@ -124,15 +118,16 @@ class ExtractedPaper:
             authors, sources = _list(value.get("authors")), _list(value.get("sources"))
         except BadRecord as exc:
             raise BadRecord(f"bad entities, authors or sources: {exc}") from None
+        try:
+            published = date.fromisoformat(value["published"]) if isinstance(value.get("published"), str) else None
+        except ValueError:
+            raise BadRecord(f"published is not a YYYY-MM-DD date: {value['published']!r}") from None
         optional = {name: value.get(name) if isinstance(value.get(name), str) else None
-                    for name in ("url", "arxiv_id", "doi", "published")}
-        return cls(id=str(value["id"]), title=str(value["title"]), abstract=_text(value.get("abstract")),
-                   authors=[str(a) for a in authors], sources=[str(s) for s in sources], entities=entities,
-                   **optional)
-
-    def to_json(self) -> str:
-        """One line of an extraction file (without the newline)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+                    for name in ("url", "arxiv_id", "doi")}
+        paper = Paper(id=str(value["id"]), title=str(value["title"]), abstract=_text(value.get("abstract")),
+                      authors=tuple(str(a) for a in authors), published=published,
+                      sources=tuple(str(s) for s in sources), **optional)
+        return cls(paper, entities)
 
 
 def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[ExtractedPaper]:

@@ -69,7 +69,7 @@ class Extractor:
             docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size,
                                  n_process=self.n_process)
             for paper, doc in zip(window, docs):
-                yield ExtractedPaper.from_paper(paper, doc._.graphload_entities)
+                yield ExtractedPaper(paper, doc._.graphload_entities)
 
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
