@@ -80,7 +80,11 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         short = match.group(1).strip()
         if not is_short_form(short):
             continue
-        before = text[max(0, match.start() - 200):match.start()].rstrip()
+        # The long form lies within 200 characters before the parenthesis: looking no further
+        # keeps the cost of each definition bounded, however long the text.
+        window_start = max(0, match.start() - 200)
+        raw = text[window_start:match.start()]
+        before = raw.rstrip()
         # Stop at the clause boundary nearest to the parenthesis.
         cut = 0
         for boundary in re.finditer(r"[.;:!?()\[\]]\s|[()\[\];]|,\s", before):
@@ -105,12 +109,12 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         if not long_words:
             continue
         long_form = " ".join(long_words)
-        long_end = match.start() - (len(text[:match.start()]) - len(text[:match.start()].rstrip()))
-        long_start = text.rfind(long_form, 0, long_end + 1)
+        long_end = match.start() - (len(raw) - len(before))
+        long_start = text.rfind(long_form, window_start, long_end + 1)
         if long_start < 0:
             # whitespace was normalised above: find by the first word instead
             first = long_words[0]
-            long_start = text.rfind(first, 0, long_end)
+            long_start = text.rfind(first, window_start, long_end)
             if long_start < 0:
                 continue
         long_form = text[long_start:long_end]
@@ -119,10 +123,46 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
     return tuple(found)
 
 
-def acronym_uses(text: str, acronym: str) -> list[tuple[int, int]]:
-    """Spans where an acronym (or its plural) stands as a word of its own."""
-    pattern = re.compile(r"(?<![\w\-])" + re.escape(acronym) + r"s?(?![\w\-])")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+def _is_word_char(char: str) -> bool:
+    """A letter, digit, underscore or hyphen: a character that continues a word ('' does not)."""
+    return char != "" and (char.isalnum() or char in "_-")
+
+
+def _word_end(text: str, end: int) -> int | None:
+    """Where an acronym ending at `end` ends with its plural s, or None when the word goes on."""
+    if text[end:end + 1] == "s":
+        return None if _is_word_char(text[end + 1:end + 2]) else end + 1
+    return None if _is_word_char(text[end:end + 1]) else end
+
+
+def acronym_uses(text: str, acronyms) -> dict[str, list[tuple[int, int]]]:
+    """Spans where each acronym (or its plural) stands as a word of its own, in one pass over the text.
+
+    Each word start is compared with the acronyms of its first letter, one slice per acronym
+    length, so the cost grows with the text and not with the text times the number of acronyms.
+
+    >>> acronym_uses("GANs and VAE-GAN; a GAN, not GANN", ["GAN"])
+    {'GAN': [(0, 4), (20, 23)]}
+    """
+    uses: dict[str, list[tuple[int, int]]] = {acronym: [] for acronym in acronyms if acronym}
+    if not uses:
+        return uses
+    lengths: dict[str, set[int]] = {}
+    for acronym in uses:
+        lengths.setdefault(acronym[0], set()).add(len(acronym))
+    by_first = {first: sorted(sizes) for first, sizes in lengths.items()}
+    starts = re.compile(r"(?<![\w\-])[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+    last_end: dict[str, int] = {}  # uses of one acronym do not overlap
+    for match in starts.finditer(text):
+        start = match.start()
+        for size in by_first[match.group()]:
+            acronym = text[start:start + size]
+            if acronym in uses and start >= last_end.get(acronym, 0):
+                end = _word_end(text, start + size)
+                if end is not None:
+                    uses[acronym].append((start, end))
+                    last_end[acronym] = end
+    return uses
 
 
 def prefix_expansion(prefix: str, rest: str) -> str | None:

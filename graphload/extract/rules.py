@@ -35,13 +35,14 @@ _METRIC_APPOSITION = re.compile(r"^[^.;]{0,50}?\b(?:metric|measure|score)s?\b")
 _SIZE = r"\d+(?:\.\d+)?[BM]"
 _SIZE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])[\s-]" + _SIZE + r"\b")
 _SIZED_BASE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)$")
-_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
+# (?=...[a-z]) asks for a lower-case letter without a second [A-Za-z]* to backtrack over.
+_VERSIONED = re.compile(r"\b([A-Z](?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
 _HYPHEN_DIGIT = re.compile(r"[a-z]-\d")
 _NAME_HEAD = re.compile(
     r"(?:-based\b|-style\b|\s(?:model|models|network|networks|architecture|architectures|family|"
     r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
 _METRIC_SCORE = re.compile(r"[\s-]scores?\b")
-_DATASET_AFTER_NAME = re.compile(r"\s+" + DATASET_WORDS + r"\b")
+_DATASET_AFTER_NAME = re.compile(r"(?<!\s)\s+" + DATASET_WORDS + r"\b")  # from a run's first space only
 _METRIC_HEAD = re.compile(r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)\s+$")
 _NAMED_METRIC_HEAD = re.compile(r"\s(?:accuracy|error|distance|score|similarity)\b")
@@ -53,6 +54,7 @@ _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
 _DATASET_WORD = re.compile(r"(?<=\s)" + DATASET_WORDS + r"\b")
 _LIST_TAIL = re.compile(r"(?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r")\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+MEANINGS_PER_ACRONYM = 8  # an acronym defined more ways than this in one text is noise
 
 
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
@@ -200,11 +202,19 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
     """
     found: list[Candidate] = []
     table: dict[str, tuple[str, str, str]] = {}
-    for definition, kind, long_form, key in typed_definitions(text):
+    typed = typed_definitions(text)
+    uses = acronym_uses(text, {definition.acronym for definition, *_ in typed})
+    # A long text defines the same acronym again and again: its uses are listed once per meaning
+    # (a repeat would only add identical candidates), and for a few meanings at most.
+    meanings: dict[str, set[tuple[str, str, str]]] = {}
+    for definition, kind, long_form, key in typed:
         found.append(Candidate(definition.long_start, definition.long_end, definition.long_form, kind,
                                "acronym-definition", key=key, name=long_form))
-        for s, e in acronym_uses(text, definition.acronym):
-            found.append(Candidate(s, e, text[s:e], kind, "acronym-use", key=key, name=long_form))
+        known = meanings.setdefault(definition.acronym, set())
+        if (kind, key, long_form) not in known and len(known) < MEANINGS_PER_ACRONYM:
+            known.add((kind, key, long_form))
+            for s, e in uses[definition.acronym]:
+                found.append(Candidate(s, e, text[s:e], kind, "acronym-use", key=key, name=long_form))
         table.setdefault(definition.acronym, (kind, key, long_form))
     return found, table
 
