@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from graphload.corpus.extracted import Entity, Mention
 from graphload.extract.acronyms import find_definitions, singular_acronym
@@ -35,6 +36,30 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
+
+
+class _Spans:
+    """Vocabulary candidates by type, to ask in log time whether any overlaps a span
+    (comparing each candidate with each vocabulary hit costs the square of a long text)."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.by_type: dict[str, tuple[list[int], list[int]]] = {}
+        for kind in sorted({c.type for c in candidates}):
+            spans = sorted((c.start, c.end) for c in candidates if c.type == kind)
+            starts, reach, furthest = [], [], -1
+            for start, end in spans:
+                furthest = max(furthest, end)
+                starts.append(start)
+                reach.append(furthest)  # the furthest end among spans starting here or before
+            self.by_type[kind] = (starts, reach)
+
+    def overlaps_other_type(self, cand: Candidate) -> bool:
+        for kind, (starts, reach) in self.by_type.items():
+            if kind != cand.type:
+                before = bisect_left(starts, cand.end)  # spans starting before the candidate ends
+                if before and reach[before - 1] > cand.start:
+                    return True
+        return False
 
 
 def _stems(text: str) -> set[str]:
@@ -87,9 +112,9 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     everything = [c for group in groups.values() for c in group]
     # A rule's guess of type yields to a vocabulary entry of another type it overlaps:
     # in "MMLU scores", MMLU is the benchmark, not a metric named "MMLU score".
-    known = [c for c in everything if c.rule == "vocabulary"]
-    everything = [c for c in everything if c.rule in ("vocabulary", "repo-url") or not any(
-        k.type != c.type and k.start < c.end and c.start < k.end for k in known)]
+    known = _Spans([c for c in everything if c.rule == "vocabulary"])
+    everything = [c for c in everything if c.rule in ("vocabulary", "repo-url")
+                  or not known.overlaps_other_type(c)]
     kept = _non_overlapping(everything)
     entities: dict[tuple[str, str], Entity] = {}
     by_key: dict[str, list[Candidate]] = {}
