@@ -50,6 +50,19 @@ srsly.msgpack_encoders.register("graphload_entity", func=_encode_entity)
 srsly.msgpack_decoders.register("graphload_entity", func=_decode_entity)
 
 
+# A whole word that opens with a capital; run_acronym() then asks for a second capital.
+# (One regex asking for both backtracks over every split of a long word: quadratic.)
+_CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+def run_acronym(word: str) -> str | None:
+    """The acronym a capitalised word spells, its plural s dropped, or None: `GANs` -> `GAN`,
+    `ResNet` -> `ResNet`, `Network` -> None."""
+    if word.endswith("s") and any(c.isupper() for c in word[1:-1]):
+        return word[:-1]
+    return word if any(c.isupper() for c in word[1:]) else None
+
+
 def doc_text(doc: Doc) -> str:
     """The text a doc was made from; Doc.text rebuilds it token by token, which is slow."""
     text = doc.user_data.get("graphload_text")
@@ -97,8 +110,9 @@ class VocabularyMatcher:
                     text = text if text is not None else doc_text(doc)
                     if rules.is_vague_quality(text, span.start_char, span.end_char):
                         continue
-                found.append(Candidate(span.start_char, span.end_char, span.text, entry.type, "vocabulary",
-                                       key=entry.key, name=entry.name))
+                text = text if text is not None else doc_text(doc)
+                found.append(Candidate(span.start_char, span.end_char, text[span.start_char:span.end_char],
+                                       entry.type, "vocabulary", key=entry.key, name=entry.name))
         return doc
 
 
@@ -128,8 +142,8 @@ class RuleFinder:
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))
         if self.run_acronyms:
-            for match in re.finditer(r"(?<![\w\-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*?)(s?)(?![\w\-])", text):
-                acronym = match.group(1)
+            for match in _CAPITALISED_WORD.finditer(text):
+                acronym = run_acronym(match.group())
                 if acronym in self.run_acronyms and acronym not in local and len(acronym) >= 3:
                     kind, key, long_form = self.run_acronyms[acronym]
                     found.append(Candidate(match.start(), match.end(), match.group(), kind, "run-acronym",

@@ -69,13 +69,17 @@ def canonical_repo(host: str, path: str) -> str | None:
     return "/".join([host] + parts)
 
 
+_BROKEN_TAIL = re.compile(r"/?\s(" + _SEGMENT + r")(?=[\s.,;:)\]]|$)")
+
+
 def _rejoin_breaks(text: str, match: re.Match) -> tuple[str, int]:
     """If a URL ends in '/' followed by a space and a path segment, the segment belongs to it."""
     end = match.end()
     if text[end - 1:end] == "/" or text[end:end + 1] == "/":
-        tail = re.match(r"/?\s(" + _SEGMENT + r")(?=[\s.,;:)\]]|$)", text[end - 1 if text[end - 1] == "/" else end:])
+        start = end - 1 if text[end - 1] == "/" else end
+        tail = _BROKEN_TAIL.match(text, start)  # at an offset: slicing the rest of the text would copy it
         if tail and tail.group(1)[0].islower() or (tail and "-" in tail.group(1)):
-            return match.group("path").rstrip("/") + "/" + tail.group(1), end + tail.end() - 1
+            return match.group("path").rstrip("/") + "/" + tail.group(1), end + (tail.end() - start) - 1
     return match.group("path"), end
 
 
