@@ -1,6 +1,7 @@
 """Building the spaCy pipeline and running it over papers."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -40,6 +41,33 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
     return nlp
 
 
+LONGEST_RUN = 500  # characters without a space that the tokenizer reads as one chunk
+
+
+def split_long_runs(text: str, longest: int = LONGEST_RUN) -> str:
+    """The text with every `longest`+1-th character of a run without whitespace made a space.
+
+    spaCy's tokenizer takes time in the square of a chunk's length (25,000 '(' take
+    a minute); no real word is this long. The text keeps its length, so offsets into
+    the tokens index the original text, which the components read (doc_text).
+
+    >>> split_long_runs("ab " + "x" * 7, longest=3)
+    'ab xxx xxx'
+    """
+    if len(text) <= longest:
+        return text
+    pieces, done = [], 0
+    for run in re.finditer(r"\S{%d,}" % (longest + 1), text):
+        for cut in range(run.start() + longest, run.end(), longest + 1):
+            pieces.append(text[done:cut])
+            pieces.append(" ")
+            done = cut + 1
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 class Extractor:
     """Runs the pipeline over papers and yields extraction records (ExtractedPaper).
 
@@ -55,7 +83,7 @@ class Extractor:
         self.window = window
 
     def _make_doc(self, text: str):
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(split_long_runs(text))
         doc.user_data["graphload_text"] = text
         return doc
 
