@@ -50,7 +50,7 @@ def hostile_texts(n: int) -> dict[str, str]:
         f"'(' x {n:,}": "(" * n,
         f"'A (B) ' x {n:,}": "A (B) " * n,
         f"one word of {n * 2:,} letters, then '-'": "AB" * n + "- an a-1 model",
-        f"{n:,} spaces": "x" + " " * n + "dataset",
+        f"{n:,} spaces": "x" + " " * n + "y",
         f"{n:,} acronym definitions": " ".join(f"deep belief network{i} (DBN{i})." for i in range(n)),
         f"one acronym defined {n:,} ways": " ".join(f"w{i} x{i} (WX), WX." for i in range(n)),
         f"'FID score and BERT model. ' x {n:,}": "FID score and BERT model. " * n,
@@ -95,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     extractor = Extractor()
-    timed(extractor, "Warm-up: we fine-tune BERT on SQuAD.")
+    timed(extractor, "Warm-up: we fine-tune BERT on SQuAD and a deep belief network (DBN).")  # the run knows an acronym
     abstracts = sample_abstracts()
     print(f"machine: {platform.processor() or platform.machine()}, 1 process")
     print(f"{'characters':>12} {'seconds':>9} {'s per 1M chars':>15} {'entities':>9}")

@@ -136,7 +136,7 @@ def test_time_grows_linearly_with_a_long_abstract(abstracts):
 # size -> text of about that many characters; `run` makes each run's text another one
 HOSTILE = {
     "one long word before a hyphen": lambda n, run: f"{run} " + "AB" * (n // 2) + "- an a-1 model",
-    "a run of spaces": lambda n, run: f"{run} x" + " " * n + "dataset",
+    "a run of spaces": lambda n, run: f"{run} x" + " " * n + "y",
     "vocabulary names in cue phrases": lambda n, run: f"{run} " + "FID score and BERT model. " * (n // 26),
     "broken repository links": lambda n, run: f"{run} " + "github.com/owner/ " * (n // 18),
     "many acronym definitions": lambda n, run: " ".join(

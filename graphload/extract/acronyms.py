@@ -135,6 +135,12 @@ def _word_end(text: str, end: int) -> int | None:
     return None if _is_word_char(text[end:end + 1]) else end
 
 
+@lru_cache(maxsize=4096)
+def _word_starts(first_letters: str) -> re.Pattern:
+    """Where a word starts with one of these letters."""
+    return re.compile(r"(?<![\w\-])[" + "".join(re.escape(c) for c in first_letters) + "]")
+
+
 def acronym_uses(text: str, acronyms) -> dict[str, list[tuple[int, int]]]:
     """Spans where each acronym (or its plural) stands as a word of its own, in one pass over the text.
 
@@ -151,7 +157,7 @@ def acronym_uses(text: str, acronyms) -> dict[str, list[tuple[int, int]]]:
     for acronym in uses:
         lengths.setdefault(acronym[0], set()).add(len(acronym))
     by_first = {first: sorted(sizes) for first, sizes in lengths.items()}
-    starts = re.compile(r"(?<![\w\-])[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+    starts = _word_starts("".join(sorted(by_first)))
     last_end: dict[str, int] = {}  # uses of one acronym do not overlap
     for match in starts.finditer(text):
         start = match.start()

@@ -50,9 +50,9 @@ srsly.msgpack_encoders.register("graphload_entity", func=_encode_entity)
 srsly.msgpack_decoders.register("graphload_entity", func=_decode_entity)
 
 
-# A whole word that opens with a capital; run_acronym() then asks for a second capital.
-# (One regex asking for both backtracks over every split of a long word: quadratic.)
-_CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?![\w\-])")
+# A whole word with two capitals, the first one opening it; run_acronym() drops a plural s.
+# [a-z0-9]* up to the second capital leaves the regex one way to match: linear in a long word.
+_TWO_CAPITALS_WORD = re.compile(r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 
 
 def run_acronym(word: str) -> str | None:
@@ -142,7 +142,7 @@ class RuleFinder:
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))
         if self.run_acronyms:
-            for match in _CAPITALISED_WORD.finditer(text):
+            for match in _TWO_CAPITALS_WORD.finditer(text):
                 acronym = run_acronym(match.group())
                 if acronym in self.run_acronyms and acronym not in local and len(acronym) >= 3:
                     kind, key, long_form = self.run_acronyms[acronym]

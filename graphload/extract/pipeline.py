@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -44,6 +45,11 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
 LONGEST_RUN = 500  # characters without a space that the tokenizer reads as one chunk
 
 
+@lru_cache(maxsize=None)
+def _runs_longer_than(longest: int) -> re.Pattern:
+    return re.compile(r"(?<!\S)\S{%d,}" % (longest + 1))  # tried from a run's first character only
+
+
 def split_long_runs(text: str, longest: int = LONGEST_RUN) -> str:
     """The text with every `longest`+1-th character of a run without whitespace made a space.
 
@@ -57,7 +63,7 @@ def split_long_runs(text: str, longest: int = LONGEST_RUN) -> str:
     if len(text) <= longest:
         return text
     pieces, done = [], 0
-    for run in re.finditer(r"\S{%d,}" % (longest + 1), text):
+    for run in _runs_longer_than(longest).finditer(text):
         for cut in range(run.start() + longest, run.end(), longest + 1):
             pieces.append(text[done:cut])
             pieces.append(" ")
