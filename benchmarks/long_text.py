@@ -79,7 +79,7 @@ def timed(extractor: Extractor, abstract: str, limit: float = 0) -> tuple[float 
         return None, 0
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-    return time.perf_counter() - start, len(record["entities"])
+    return time.perf_counter() - start, len(record.entities)
 
 
 def shown(seconds: float | None, limit: float) -> str:
