@@ -15,6 +15,7 @@ import re
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from graphload.corpus.extracted import Entity
@@ -88,6 +89,10 @@ class VocabularyMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, int] = {}
+        # Pattern docs come from a copy of the tokenizer: thousands of pattern strings in the
+        # pipeline's own tokenizer cache make every later paper tokenize markedly slower.
+        make_doc = (Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+                    if isinstance(nlp.tokenizer, Tokenizer) else nlp.make_doc)
         for index, entry in enumerate(self.entries):
             label = f"graphload-{index}"
             self.entry_of[nlp.vocab.strings.add(label)] = index
@@ -95,9 +100,9 @@ class VocabularyMatcher:
             for form in entry.forms:
                 (exact if is_case_sensitive(form) else folded).update(surface_variants(form))
             if exact:
-                self.exact.add(label, [nlp.make_doc(f) for f in sorted(exact)])
+                self.exact.add(label, [make_doc(f) for f in sorted(exact)])
             if folded:
-                self.folded.add(label, [nlp.make_doc(f) for f in sorted(folded)])
+                self.folded.add(label, [make_doc(f) for f in sorted(folded)])
 
     def __call__(self, doc: Doc) -> Doc:
         found = _candidates(doc)
