@@ -90,8 +90,8 @@ def test_unreachable_server_is_one_line_exit_1():
     result = invoke("stats", "--uri", "bolt://127.0.0.1:1", "--password", "secret-pw")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "error: cannot reach Neo4j at bolt://127.0.0.1:1: start it (scripts/neo4j-local start or docker compose up -d) "
-        "or set NEO4J_URI / --uri"]
+        "error: Neo4j at bolt://127.0.0.1:1 refused the connection (nothing listens there): start it "
+        "(scripts/neo4j-local start or docker compose up -d) or set NEO4J_URI / --uri"]
     assert "secret-pw" not in result.output and "Traceback" not in result.output
 
 

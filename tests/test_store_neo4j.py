@@ -132,7 +132,7 @@ def test_ingest_sample_corpus_gives_608_papers(neo4j_db, neo4j_settings):
 
 
 def test_unreachable_server_and_wrong_password_are_one_clear_line():
-    with pytest.raises(ConnectionFailed, match=r"cannot reach Neo4j at bolt://127.0.0.1:1: start it"):
+    with pytest.raises(ConnectionFailed, match=r"Neo4j at bolt://127.0.0.1:1 refused the connection \(nothing listens there\): start it"):
         load([FIXTURE], Neo4jSettings(uri="bolt://127.0.0.1:1", password="x"))
 
 

@@ -31,8 +31,9 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
         try:
             nlp = spacy.load(model)
         except OSError as exc:
-            raise ExtractError(f"cannot load spaCy model {model!r}: install it (pip install ...) or pass a path "
-                               f"to a saved pipeline ({exc})") from None
+            raise ExtractError(f"cannot load spaCy model {model!r}: install it into this environment "
+                               f"(python -m spacy download {model}, for spaCy's own models) or pass the path of a "
+                               f"saved pipeline folder") from None
     else:
         nlp = spacy.blank("en")
         nlp.max_length = 10_000_000  # no parser or NER here, so long texts cost little memory
