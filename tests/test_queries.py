@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from graphload.store.cypherfiles import cypher_text, list_cypher
-from graphload.errors import QueryError
+from graphload.errors import QueryError, UsageError
 from graphload.ingest import load
 from graphload.store.queries import list_queries, prepared_query, run_query
 
@@ -77,8 +77,10 @@ def test_every_query_file_is_covered():
 def test_unknown_query_and_parameter():
     with pytest.raises(QueryError, match="no prepared query 'nope'"):
         prepared_query("nope")
-    with pytest.raises(QueryError, match="has no parameter bogus"):
+    with pytest.raises(UsageError, match="query 'top_methods' has no parameter 'bogus'; it takes: limit"):
         run_query(None, "neo4j", "top_methods", {"bogus": 1})
+    with pytest.raises(UsageError, match=r"query 'similar_papers' needs --param paper_id=\.\.\."):
+        run_query(None, "neo4j", "similar_papers", {"limit": 3})
 
 
 def test_no_cypher_file_formats_values_into_text():
