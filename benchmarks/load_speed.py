@@ -29,6 +29,7 @@ from synthetic import Synthetic  # noqa: E402
 
 from graphload.ingest import DEFAULT_BATCH_SIZE, ingest, load  # noqa: E402
 from graphload.store.admin import reset  # noqa: E402
+from graphload.store.schema import apply_schema  # noqa: E402
 from graphload.store.connection import Neo4jSettings, connect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +114,7 @@ def main() -> None:
               f"link {stats.seconds['link']:.1f} s ({stats.relationships['SHARES_ENTITY']} SHARES_ENTITY)")
         with connect(settings) as driver:
             reset(driver, settings.database)
+            apply_schema(driver, settings.database)  # reset drops graphload's schema; the naive loader gets it too
             for statement in ("CREATE INDEX naive_entity IF NOT EXISTS FOR (e:Entity) ON (e.key, e.type)",):
                 driver.execute_query(statement)
         seconds, papers, relationships = naive_load(settings, extracted, args.naive_papers)
