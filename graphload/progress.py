@@ -37,6 +37,10 @@ class LoadStats:
     papers: int = 0
     skipped: int = 0
     skipped_records: list[tuple[str, str]] = field(default_factory=list)
+    without_abstract: int = 0                                 # records read from their title alone
+    truncated: int = 0                                        # records cut to the length caps
+    warnings: list[str] = field(default_factory=list)         # the read's warning lines
+    interrupted_runs: list[str] = field(default_factory=list)  # dead runs this run marked 'interrupted'
     seconds: dict[str, float] = field(default_factory=dict)   # stage -> wall-clock seconds
     rows: dict[str, int] = field(default_factory=dict)        # stage -> rows written
     labels: dict[str, int] = field(default_factory=dict)      # graph counts after the run
@@ -49,6 +53,8 @@ class LoadStats:
     def to_dict(self) -> dict:
         return {"run_id": self.run_id, "papers": self.papers, "skipped": self.skipped,
                 "skipped_records": [{"source": s, "reason": r} for s, r in self.skipped_records],
+                "without_abstract": self.without_abstract, "truncated": self.truncated, "warnings": self.warnings,
+                "interrupted_runs": self.interrupted_runs,
                 "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
                 "rows": self.rows, "rows_per_second": {k: round(self.rate(k), 1) for k in self.rows},
                 "labels": self.labels, "relationships": self.relationships}

@@ -1,4 +1,4 @@
-// Finish an ingest run: counts and status ('ok' or 'failed')
+// Finish an ingest run: counts and status ('ok', 'failed' or 'interrupted')
 // Parameters: $id, $status, $papers, $skipped
 MATCH (r:IngestRun {id: $id})
 CALL () {

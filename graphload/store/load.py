@@ -7,6 +7,7 @@ GraphloadError here and nowhere else.
 """
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections import Counter
@@ -32,6 +33,45 @@ from graphload.streams import chunks
 DEFAULT_BATCH_SIZE = 2000
 # Link rows per write transaction (SHARES_ENTITY, INTRODUCED_BY, BUILDS_ON).
 DEFAULT_LINK_BATCH_SIZE = 2000
+# A live run renews its IngestRun heartbeat every HEARTBEAT_SECONDS from a thread of its own, whatever
+# stage it is in; a 'running' run silent for STALE_AFTER_SECONDS was killed, and the next run marks it
+# 'interrupted'. Ten missed heartbeats leave room for a server that is slow to commit.
+HEARTBEAT_SECONDS = 60
+STALE_AFTER_SECONDS = 600
+
+
+class Heartbeat:
+    """Renews a run's heartbeat in the background until stopped (a failed renewal is tried again next time)."""
+
+    def __init__(self, driver: Driver, database: str, run_id: str, every: float = HEARTBEAT_SECONDS):
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, args=(driver, database, run_id, every),
+                                        name="graphload-heartbeat", daemon=True)
+
+    def _beat(self, driver: Driver, database: str, run_id: str, every: float) -> None:
+        statement = cypher_text("load/ingest_run_heartbeat.cypher")
+        while not self._stop.wait(every):
+            try:
+                driver.execute_query(statement, id=run_id, database_=database)
+            except Exception:  # the load itself reports a lost server; a heartbeat must never end a run
+                pass
+
+    def __enter__(self) -> "Heartbeat":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def mark_interrupted_runs(driver: Driver, database: str, run_id: str,
+                          stale_after: float = STALE_AFTER_SECONDS) -> list[str]:
+    """Mark 'running' runs other than `run_id` whose heartbeat is older than `stale_after` seconds
+    as 'interrupted'; returns their ids. Concurrent live runs keep renewing theirs, so they stay."""
+    records = driver.execute_query(cypher_text("load/interrupted_runs.cypher"), id=run_id,
+                                   stale_seconds=stale_after, database_=database).records
+    return [r["id"] for r in records]
 
 
 def _write_batch(tx: ManagedTransaction, papers: list[dict], stale: list[dict],
@@ -111,10 +151,10 @@ def _finish_run(driver: Driver, database: str, stats: LoadStats, status: str) ->
                          papers=stats.papers, skipped=stats.skipped, database_=database)
 
 
-def _mark_failed(driver: Driver, database: str, stats: LoadStats) -> None:
+def _mark_failed(driver: Driver, database: str, stats: LoadStats, status: str = "failed") -> None:
     try:
-        _finish_run(driver, database, stats, "failed")
-    except Exception:  # the server may be gone; the run stays 'running', which says as much
+        _finish_run(driver, database, stats, status)
+    except Exception:  # the server may be gone; the run stays 'running' and the next run marks it interrupted
         pass
 
 
@@ -132,26 +172,33 @@ def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, in
         apply_schema(driver, db)
         driver.execute_query(cypher_text("load/ingest_run_start.cypher"), id=stats.run_id, inputs=inputs,
                              version=__version__, database_=db)
+        stats.interrupted_runs = mark_interrupted_runs(driver, db, stats.run_id)
         try:
-            start = time.perf_counter()
-            with progress("load papers") as bar:
-                written = write_records(driver, db, records, run_id=stats.run_id, batch_size=batch_size, bar=bar)
-            stats.seconds["load"] = time.perf_counter() - start
-            stats.rows["load"] = written["papers"] + written["mentions"]
-            stats.papers = written["papers"]
-            start = time.perf_counter()
-            links = relink(driver, db, max_df=max_df, min_shared=min_shared, top_k=top_k,
-                           batch_size=link_batch_size, progress=progress)
-            stats.seconds["link"] = time.perf_counter() - start
-            stats.rows["link"] = len(links.shares) + len(links.introduced_by) + len(links.builds_on)
+            with Heartbeat(driver, db, stats.run_id):
+                start = time.perf_counter()
+                with progress("load papers") as bar:
+                    written = write_records(driver, db, records, run_id=stats.run_id, batch_size=batch_size, bar=bar)
+                stats.seconds["load"] = time.perf_counter() - start
+                stats.rows["load"] = written["papers"] + written["mentions"]
+                stats.papers = written["papers"]
+                start = time.perf_counter()
+                links = relink(driver, db, max_df=max_df, min_shared=min_shared, top_k=top_k,
+                               batch_size=link_batch_size, progress=progress)
+                stats.seconds["link"] = time.perf_counter() - start
+                stats.rows["link"] = len(links.shares) + len(links.introduced_by) + len(links.builds_on)
             stats.skipped_records = list(report.skipped)
             stats.skipped = len(report.skipped)
+            stats.without_abstract, stats.truncated = report.without_abstract, report.truncated
+            stats.warnings = list(report.warnings)
             _finish_run(driver, db, stats, "ok")
         except GraphloadError:
             _mark_failed(driver, db, stats)
             raise
+        except KeyboardInterrupt:
+            _mark_failed(driver, db, stats, "interrupted")
+            raise
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise ConnectionFailed(f"lost the connection to Neo4j at {settings.uri} during the load ({exc}); "
+            raise ConnectionFailed(f"lost the connection to Neo4j at {settings.shown_uri} during the load ({exc}); "
                                    f"run the same command again: loading is idempotent") from None
         except Neo4jError as exc:
             _mark_failed(driver, db, stats)
