@@ -5,6 +5,7 @@ import csv
 import functools
 import io
 import json
+import logging
 import sys
 import traceback
 from contextlib import contextmanager
@@ -13,14 +14,15 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graphload.errors import GraphloadError
+from graphload.errors import GraphloadError, UsageError, check_output_path
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import no_progress
-from graphload.store.connection import DEFAULT_URI
-from graphload.store.load import DEFAULT_BATCH_SIZE
+from graphload.store.connection import CONNECT_TIMEOUT_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_URI
+from graphload.store.load import DEFAULT_BATCH_SIZE, STALE_AFTER_SECONDS
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
@@ -41,7 +43,10 @@ state = State()
 Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI (bolt://, neo4j://, bolt+s://, neo4j+s://).")]
 User = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")]
 Password = Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
-                                                 help="Neo4j password (asked for on a terminal when missing).")]
+                                                 help="Neo4j password (asked for on a terminal when missing). "
+                                                      "Prefer NEO4J_PASSWORD or the prompt: options show in `ps`.")]
+ConnectTimeout = Annotated[float, typer.Option("--connect-timeout", envvar=CONNECT_TIMEOUT_ENV, min=0.1,
+                                               help="Seconds to wait for Neo4j to accept and answer a connection.")]
 Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")]
 NlpBatchSize = Annotated[int, typer.Option("--nlp-batch-size", min=1, help="Texts per spaCy batch.")]
@@ -57,17 +62,37 @@ Model = Annotated[Optional[str], typer.Option("--model", help="An installed spaC
 Patterns = Annotated[Optional[list[Path]], typer.Option("--patterns", help="Extra pattern file (JSONL), repeatable.")]
 
 
+def _fail(message: str, code: int) -> None:
+    if state.verbose:
+        traceback.print_exc()
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
 def handle_errors(command):
-    """GraphloadError -> one red line on stderr and exit 1; the traceback only with --verbose."""
+    """Every error that reaches the CLI is one red line on stderr that names the fix: exit 2 for
+    usage mistakes, 1 for the rest. The traceback only with --verbose."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        from neo4j.exceptions import DriverError, Neo4jError
         try:
             return command(*args, **kwargs)
+        except UsageError as exc:
+            _fail(str(exc), 2)
         except GraphloadError as exc:
-            if state.verbose:
-                traceback.print_exc()
-            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
+            _fail(str(exc), 1)
+        except Neo4jError as exc:
+            _fail(f"Neo4j refused the request ({exc.code}): {exc.message}; run `graphload doctor` to check the "
+                  f"server and schema", 1)
+        except DriverError as exc:
+            _fail(f"the Neo4j driver failed: {exc}; run `graphload doctor` to check the connection", 1)
+        except BrokenPipeError:  # stdout closed early (| head): nothing left to say
             raise typer.Exit(1)
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{exc.strerror or exc}: check the path and its permissions, and the free disk space", 1)
+        except (ValueError, UnicodeError) as exc:
+            _fail(f"{exc} (run again with --verbose for the details, and report it if the input looks right)", 1)
     return wrapper
 
 
@@ -80,13 +105,26 @@ def main(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress 
     Example: graphload ingest examples/hf-papers
     """
     state.quiet, state.verbose, state.json = quiet, verbose, json_output
+    # The summaries print every skipped record and warning once; the library's log records of the same
+    # lines would print them twice (Python's last-resort handler), so they go nowhere here.
+    # The driver's own warnings ("Unable to retrieve routing information") repeat what our one line says.
+    for name in ("graphload", "neo4j"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
 
 
-def settings_from(uri: str, user: str, password: Optional[str], database: str):
-    from graphload.store.connection import Neo4jSettings
+def settings_from(uri: str, user: str, password: Optional[str], database: str,
+                  connect_timeout: float = DEFAULT_CONNECT_TIMEOUT):
+    from graphload.store.connection import Neo4jSettings, check_uri
+    check_uri(uri)  # a wrong URI is a usage error, said before any prompt
+    settings = Neo4jSettings(uri=uri, user=user, password=password or "", database=database,
+                             connect_timeout=connect_timeout)
     if not password and sys.stdin.isatty():
-        password = typer.prompt(f"Password for {user} at {uri}", hide_input=True)
-    return Neo4jSettings(uri=uri, user=user, password=password or "", database=database)
+        password = typer.prompt(f"Password for {user} at {settings.shown_uri}", hide_input=True)
+        settings = Neo4jSettings(uri=uri, user=user, password=password or "", database=database,
+                                 connect_timeout=connect_timeout)
+    return settings
 
 
 @contextmanager
@@ -120,23 +158,36 @@ def print_summary(stats) -> None:
         table.add_row(f"[:{rel}]", str(count))
     table.add_row("papers written", str(stats.papers))
     table.add_row("skipped records", str(stats.skipped))
+    table.add_row("without an abstract", str(stats.without_abstract))
+    table.add_row("truncated", str(stats.truncated))
     err.print(table)
     for stage, seconds in stats.seconds.items():
         rate = stats.rate(stage)
         err.print(f"  {stage:8} {seconds:7.2f} s" + (f"  {rate:,.0f} rows/s" if rate else ""))
-    print_skipped(stats.skipped_records)
+    print_read_notes(stats.skipped_records, stats.warnings)
+    if stats.interrupted_runs:
+        err.print(f"  marked {len(stats.interrupted_runs)} earlier run(s) interrupted (running, but no heartbeat for "
+                  f"{STALE_AFTER_SECONDS // 60} minutes): {', '.join(stats.interrupted_runs)}", highlight=False)
 
 
-def print_skipped(skipped: list[tuple[str, str]], most: int = 20) -> None:
+def print_read_notes(skipped: list[tuple[str, str]], warnings: list[str], most: int = 20) -> None:
+    """Each skipped record and warning once (the first `most` of each, then how many more)."""
     for source, reason in skipped[:most]:
-        err.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
+        err.print(f"  [yellow]skipped[/yellow] {escape(f'{source}: {reason}')}", highlight=False)
+    if len(skipped) > most:
+        err.print(f"  ... and {len(skipped) - most} more skipped records (--json lists them all)", highlight=False)
+    for warning in warnings[:most]:
+        err.print(f"  [yellow]warning[/yellow] {escape(warning)}", highlight=False)
+    if len(warnings) > most:
+        err.print(f"  ... and {len(warnings) - most} more warnings (--json lists them all)", highlight=False)
 
 
 @app.command()
 @handle_errors
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
            uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-           database: Database = "neo4j", format: Format = None, strict: Strict = False, model: Model = None,
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+           format: Format = None, strict: Strict = False, model: Model = None,
            patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
            min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
            nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
@@ -145,8 +196,9 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
     Example: graphload ingest examples/hf-papers --max-df 0.05
     """
     from graphload.ingest import ingest as run_ingest
-    stats = run_ingest(inputs, settings_from(uri, user, password, database), format=format, strict=strict,
-                       model=model, patterns=patterns or (), batch_size=batch_size, max_df=max_df,
+    settings = settings_from(uri, user, password, database, connect_timeout)
+    stats = run_ingest(inputs, settings, format=format, strict=strict, model=model, patterns=patterns or (),
+                       batch_size=batch_size, max_df=max_df,
                        min_shared=min_shared, top_k=top_k, nlp_batch_size=nlp_batch_size, n_process=n_process,
                        progress=progress_factory())
     print_summary(stats)
@@ -156,14 +208,16 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
 @handle_errors
 def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by graphload extract.")],
          uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-         database: Database = "neo4j", batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
+         database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+         batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
          min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
     """Load extracted papers (graphload extract output) and link them.
 
     Example: graphload load papers.extracted.jsonl
     """
     from graphload.ingest import load as run_load
-    stats = run_load(files, settings_from(uri, user, password, database), batch_size=batch_size, max_df=max_df,
+    settings = settings_from(uri, user, password, database, connect_timeout)
+    stats = run_load(files, settings, batch_size=batch_size, max_df=max_df,
                      min_shared=min_shared, top_k=top_k, progress=progress_factory())
     print_summary(stats)
 
@@ -182,21 +236,26 @@ def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders or 
     count, report = extract_to_jsonl(inputs, output, format=format, strict=strict, model=model,
                                      patterns=patterns or (), nlp_batch_size=nlp_batch_size, n_process=n_process,
                                      progress=progress_factory())
-    if not state.quiet:
-        err.print(f"{count} papers extracted, {len(report.skipped)} records skipped, {report.duplicates} duplicates merged")
-        print_skipped(report.skipped)
+    if state.json:
+        out.print_json(json.dumps({"papers": count, **report.to_dict(),
+                                   "skipped_records": [{"source": s, "reason": r} for s, r in report.skipped],
+                                   "warnings": report.warnings}))
+    elif not state.quiet:
+        err.print(f"{count} papers extracted, {len(report.skipped)} records skipped, {report.duplicates} duplicates "
+                  f"merged, {report.without_abstract} without an abstract, {report.truncated} truncated")
+        print_read_notes(report.skipped, report.warnings)
 
 
 @app.command()
 @handle_errors
 def schema(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-           database: Database = "neo4j"):
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
     """Create graphload's constraints and indexes (safe to repeat).
 
     Example: graphload schema --uri bolt://localhost:7687
     """
     from graphload.store import apply_schema, connect
-    settings = settings_from(uri, user, password, database)
+    settings = settings_from(uri, user, password, database, connect_timeout)
     with connect(settings) as driver:
         count = apply_schema(driver, settings.database)
     err.print(f"schema applied: {count} constraints and indexes") if not state.quiet else None
@@ -205,14 +264,15 @@ def schema(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = No
 @app.command()
 @handle_errors
 def stats(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-          database: Database = "neo4j", top: Annotated[int, typer.Option("--top", min=1)] = 5):
+          database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+          top: Annotated[int, typer.Option("--top", min=1)] = 5):
     """Counts per label and relationship, and the top entities of each type.
 
     Example: graphload stats --top 10
     """
     from graphload.store.admin import graph_stats
     from graphload.store import connect
-    settings = settings_from(uri, user, password, database)
+    settings = settings_from(uri, user, password, database, connect_timeout)
     with connect(settings) as driver:
         result = graph_stats(driver, settings.database, top)
     if state.json:
@@ -229,13 +289,13 @@ def stats(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = Non
 @app.command()
 @handle_errors
 def doctor(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-           database: Database = "neo4j"):
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
     """Check connection, auth, database, server version and schema; say what to fix.
 
     Example: graphload doctor --uri neo4j+s://xxxx.databases.neo4j.io
     """
     from graphload.store.admin import doctor as diagnose
-    diagnosis = diagnose(settings_from(uri, user, password, database))
+    diagnosis = diagnose(settings_from(uri, user, password, database, connect_timeout))
     for check in diagnosis.checks:
         mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
         out.print(f"{mark} {check.name}: {check.detail}", highlight=False)
@@ -243,52 +303,78 @@ def doctor(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = No
         raise typer.Exit(1)
 
 
+RESET_SAYS = ("graphload reset deletes graphload's nodes (:Paper, :Entity, :Method, :Dataset, :Metric, :Repo, "
+              ":IngestRun), their relationships and graphload's constraints and indexes; nothing else")
+
+
 @app.command()
 @handle_errors
-def reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete every node and relationship.")] = False,
+def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm: really delete.")] = False,
+          everything: Annotated[bool, typer.Option("--all", help="Delete every node and relationship of the "
+                                                   "database, graphload's or not (and graphload's schema).")] = False,
           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-          database: Database = "neo4j"):
-    """Empty the graph (constraints and indexes stay). Refuses without --yes.
+          database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
+    """Delete graphload's nodes (:Paper, :Entity and its :Method, :Dataset, :Metric, :Repo, and :IngestRun),
+    their relationships and graphload's constraints and indexes. Other labels, relationship types and
+    indexes stay; a node that also has a label of its own only loses graphload's labels. --all deletes
+    every node and relationship of the database. Refuses without --yes; prints what it deleted.
 
     Example: graphload reset --yes
     """
     if not yes:
-        err.print("graphload reset deletes every node and relationship; run it again with --yes to confirm")
+        what = ("graphload reset --all deletes every node and relationship of the database, graphload's or not, "
+                "and graphload's constraints and indexes") if everything else RESET_SAYS
+        err.print(f"{what}; run it again with --yes to confirm", highlight=False)
         raise typer.Exit(2)
-    from graphload.store.admin import reset as empty
+    from graphload.store.admin import reset as delete_graph
     from graphload.store import connect
-    settings = settings_from(uri, user, password, database)
+    settings = settings_from(uri, user, password, database, connect_timeout)
     with connect(settings) as driver:
-        empty(driver, settings.database)
-    err.print(f"database {settings.database!r} emptied") if not state.quiet else None
+        report = delete_graph(driver, settings.database, everything=everything)
+    if state.json:
+        out.print_json(json.dumps(report.to_dict()))
+    elif not state.quiet:
+        err.print(report.describe(), highlight=False)
 
 
-@app.command()
+@app.command(add_help_option=False)
 @handle_errors
-def query(name: Annotated[Optional[str], typer.Argument(help="A query of cypher/queries/ (see --list).")] = None,
-          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
-          output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+def query(ctx: typer.Context,
+          name: Annotated[Optional[str], typer.Argument(help="A query of cypher/queries/ (see --list).")] = None,
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="name=value, repeatable; typed "
+                                                             "as the query declares (graphload query NAME --help).")] = None,
+          output_format: Annotated[Optional[str], typer.Option("--format", show_default=False, help="table, json or "
+                                                               "csv (default: table; json with the global --json).")] = None,
           list_: Annotated[bool, typer.Option("--list", help="List the prepared queries.")] = False,
           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-          database: Database = "neo4j"):
-    """Run a prepared query (the same files you paste into Neo4j Browser).
+          database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+          help_: Annotated[bool, typer.Option("--help", help="Show this message and exit; with NAME: that query's "
+                                              "parameters.")] = False):
+    """Run a prepared query (the same files you paste into Neo4j Browser). Text parameters (ids, names,
+    search text) are required; numbers (limits) default to the value in the query's header.
 
     Example: graphload query top_datasets --param limit=5
     """
-    from graphload.store.queries import list_queries, parse_param, run_query
+    from graphload.store.queries import list_queries, parse_params, prepared_query, run_query
+    if help_:
+        typer.echo(prepared_query(name).help_text() if name else ctx.get_help())
+        return
     if list_:
         for prepared in list_queries():
             typer.echo(f"{prepared.name:26} {prepared.description}")
         return
     if not name:
-        err.print("Usage: graphload query NAME [--param key=value ...]  (graphload query --list shows the names)")
+        err.print("Usage: graphload query NAME [--param name=value ...]  (graphload query --list shows the names)")
         raise typer.Exit(2)
+    output_format = output_format or ("json" if state.json else "table")
     if output_format not in ("table", "json", "csv"):
         err.print(f"Usage: --format must be table, json or csv, not {output_format!r}")
         raise typer.Exit(2)
-    params = dict(parse_param(p) for p in param or [])
+    params = parse_params(name, param or [])
     from graphload.store import connect
-    settings = settings_from(uri, user, password, database)
+    from graphload.store.queries import query_values
+    query_values(prepared_query(name), params)  # a missing parameter is said before connecting
+    settings = settings_from(uri, user, password, database, connect_timeout)
     with connect(settings) as driver:
         keys, rows = run_query(driver, settings.database, name, params)
     if output_format == "json":
@@ -313,7 +399,7 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
            projection: Annotated[str, typer.Option("--projection", help="full: everything; papers: paper-paper links.")] = "full",
            source: Annotated[str, typer.Option("--from", help="neo4j, or an extraction JSONL file.")] = "neo4j",
            uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-           database: Database = "neo4j"):
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
     """Export the graph for NetworkX, Gephi or Cytoscape.
 
     Example: graphload export --format graphml --out graph.graphml
@@ -322,9 +408,10 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
     if export_format not in FORMATS or projection not in ("full", "papers"):
         err.print(f"Usage: --format is one of {', '.join(FORMATS)}; --projection is full or papers")
         raise typer.Exit(2)
+    check_output_path(output, "--out")  # before reading the graph, not after
     if source == "neo4j":
         from graphload.store import connect
-        settings = settings_from(uri, user, password, database)
+        settings = settings_from(uri, user, password, database, connect_timeout)
         with connect(settings) as driver:
             graph = to_networkx(driver=driver, database=settings.database)
     else:
@@ -332,7 +419,7 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
         report = ReadReport()
         graph = to_networkx(source, report=report)
         if not state.quiet:
-            print_skipped(report.skipped)
+            print_read_notes(report.skipped, report.warnings)
     if projection == "papers":
         graph = paper_graph(graph)
     written = write_graph(graph, export_format, output)

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from graphload.corpus import ReadReport, read_papers
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
+from graphload.errors import check_output_path
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings
@@ -84,6 +85,7 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
 
     >>> count, report = extract_to_jsonl(["examples/hf-papers"], "papers.extracted.jsonl")  # doctest: +SKIP
     """
+    check_output_path(output, "-o/--output")  # before the work, not after it
     from graphload.extract import extract_papers  # spaCy loads only when needed
 
     report = ReadReport()
