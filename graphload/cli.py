@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graphload.errors import GraphloadError, UsageError, check_output_path
+from graphload.errors import GraphloadError, UsageError, check_output_path, write_failed
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import no_progress
 from graphload.store.connection import CONNECT_TIMEOUT_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_URI
@@ -422,7 +422,10 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
             print_read_notes(report.skipped, report.warnings)
     if projection == "papers":
         graph = paper_graph(graph)
-    written = write_graph(graph, export_format, output)
+    try:
+        written = write_graph(graph, export_format, output)
+    except OSError as exc:
+        raise write_failed(output, exc, "--out") from None
     if not state.quiet:
         err.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
                   + ", ".join(str(p) for p in written))

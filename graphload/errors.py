@@ -41,3 +41,9 @@ def check_output_path(path, option: str) -> None:
     if not folder.is_dir():
         raise UsageError(f"{option} {target}: the folder {folder} does not exist; create it "
                          f"(mkdir -p {folder}) or write somewhere else")
+
+
+def write_failed(path, exc: OSError, option: str) -> GraphloadError:
+    """The one line for an output file that cannot be written (disk full, no permission, ...)."""
+    return GraphloadError(f"cannot write {path}: {exc.strerror or exc}; check the free space and the permissions "
+                          f"there, or write somewhere else with {option}")

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from graphload.corpus import ReadReport, read_papers
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
-from graphload.errors import check_output_path
+from graphload.errors import check_output_path, write_failed
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings
@@ -91,15 +91,24 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
     report = ReadReport()
     papers = read_papers([str(i) for i in inputs], format=format, strict=strict, report=report)
     records = extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size, n_process=n_process)
-    target = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8")
+    try:
+        target = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise write_failed(output, exc, "-o") from None
     count = 0
     try:
         with progress("extract papers") as bar:
             for record in records:
-                target.write(record.to_json() + "\n")
+                try:
+                    target.write(record.to_json() + "\n")
+                except OSError as exc:
+                    raise write_failed(output, exc, "-o") from None
                 count += 1
                 bar.advance()
     finally:
         if target is not sys.stdout:
-            target.close()
+            try:
+                target.close()
+            except OSError as exc:
+                raise write_failed(output, exc, "-o") from None
     return count, report

@@ -258,3 +258,15 @@ def test_skipped_records_and_warnings_print_once(tmp_path):
     assert result.output.count(f"{refs}: 1 entries without an abstract") == 1
     assert "3 papers extracted, 1 records skipped, 0 duplicates merged, 1 without an abstract, 0 truncated" in result.output
     assert f"warning {refs}: 1 entries without an abstract (read from their titles alone)" in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_write_that_fails_is_one_line_naming_the_file():
+    result = invoke("extract", LISTING, "-o", "/dev/full")
+    assert result.exit_code == 1
+    assert error_lines(result) == ["error: cannot write /dev/full: No space left on device; check the free space and "
+                                   "the permissions there, or write somewhere else with -o"]
+    result = invoke("export", "--from", EXTRACTED, "--format", "json", "--out", "/dev/full")
+    assert result.exit_code == 1
+    assert error_lines(result) == ["error: cannot write /dev/full: No space left on device; check the free space and "
+                                   "the permissions there, or write somewhere else with --out"]
