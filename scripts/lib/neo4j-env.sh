@@ -45,7 +45,7 @@ apt_install() {  # $1: why, then Debian package names
 
 ensure_java_maven() {  # scripts/neo4j-local needs both (Java 17+, Maven to resolve the jars)
   local missing=()
-  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # Java 17 on bookworm, 21 on trixie
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   [ ${#missing[@]} -eq 0 ] || apt_install "for the tests' local Neo4j" "${missing[@]}"
 }
@@ -68,7 +68,11 @@ ensure_test_neo4j() {
   export NEO4J_PASSWORD=graphload-test
   echo "scripts/test: the tests' own Neo4j in $NEO4J_LOCAL_HOME (bolt://127.0.0.1:$NEO4J_BOLT_PORT)" >&2
   if ! "$ROOT/scripts/neo4j-local" status >/dev/null 2>&1; then
-    "$ROOT/scripts/neo4j-local" start
+    "$ROOT/scripts/neo4j-local" start || {
+      echo "scripts/test: other ports: GRAPHLOAD_TEST_NEO4J_BOLT_PORT / GRAPHLOAD_TEST_NEO4J_HTTP_PORT;" \
+           "another scratch server: GRAPHLOAD_TEST_NEO4J_URI" >&2
+      return 1
+    }
     STARTED_LOCAL_NEO4J=1
   fi
   export GRAPHLOAD_TEST_NEO4J_URI=bolt://127.0.0.1:$NEO4J_BOLT_PORT
