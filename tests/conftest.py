@@ -15,11 +15,12 @@ The tests wipe their database, so they only ever use a server they own:
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
 
-from graphload.admin import expected_schema_names
 from graphload.store.connection import Neo4jSettings
 
 TEST_VARIABLES = ("GRAPHLOAD_TEST_NEO4J_URI", "GRAPHLOAD_TEST_NEO4J_USERNAME", "GRAPHLOAD_TEST_NEO4J_PASSWORD",
@@ -32,6 +33,12 @@ HOW_TO_START = ("no Neo4j server for the tests: run them with `scripts/test` (it
                 ".neo4j-test/), or set GRAPHLOAD_TEST_NEO4J_URI (and GRAPHLOAD_TEST_NEO4J_PASSWORD) to a scratch "
                 "server the tests may wipe, or start a Docker engine (a throw-away container is used); "
                 "NEO4J_URI is never used by the tests")
+
+
+def graphload_schema_names() -> set[str]:
+    """The constraint and index names cypher/schema.cypher creates (read from the file, whatever module loads it)."""
+    text = (Path(__file__).resolve().parent.parent / "cypher" / "schema.cypher").read_text()
+    return set(re.findall(r"^CREATE (?:CONSTRAINT|(?:\w+ )?INDEX) (\w+) IF NOT EXISTS", text, re.M))
 
 
 class ForeignDatabase(Exception):
@@ -87,7 +94,7 @@ def claim_test_database(driver, database: str, uri: str = "") -> None:
     nodes = driver.execute_query("MATCH (n) RETURN count(n) AS nodes", database_=database).records[0]["nodes"]
     labels = sorted(r["label"] for r in driver.execute_query("CALL db.labels() YIELD label RETURN label",
                                                               database_=database).records)
-    known = set(expected_schema_names())
+    known = graphload_schema_names()
     indexes = driver.execute_query("SHOW INDEXES YIELD name, type, owningConstraint WHERE type <> 'LOOKUP' "
                                    "AND owningConstraint IS NULL RETURN name", database_=database).records
     constraints = driver.execute_query("SHOW CONSTRAINTS YIELD name", database_=database).records
