@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from graphload.corpus import ReadReport, read_papers
+from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import check_output_path, write_failed
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
@@ -54,7 +54,7 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
     inputs = [str(i) for i in inputs]
     report = ReadReport()
     stats = LoadStats()
-    papers = Timed(read_papers(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
+    papers = Timed(PaperSource(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
     records = Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
                                    n_process=n_process), stats.seconds, "extract")
     return _store(records, settings or Neo4jSettings.from_env(), inputs, report, stats, read_ahead=read_ahead,
@@ -89,7 +89,7 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
     from graphload.extract import extract_papers  # spaCy loads only when needed
 
     report = ReadReport()
-    papers = read_papers([str(i) for i in inputs], format=format, strict=strict, report=report)
+    papers = PaperSource([str(i) for i in inputs], format=format, strict=strict, report=report)
     records = extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size, n_process=n_process)
     try:
         target = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8")

@@ -29,13 +29,15 @@ class Timed:
     """Wraps an iterator and adds the time spent producing its items to seconds[stage]."""
 
     def __init__(self, items: Iterable, seconds: dict[str, float], stage: str):
-        self.items, self.seconds, self.stage = iter(items), seconds, stage
+        self.items, self.seconds, self.stage = items, seconds, stage
+        self.rereadable = getattr(items, "rereadable", False)  # a PaperSource stays one for two-pass extraction
 
     def __iter__(self) -> Iterator:
+        items = iter(self.items)
         while True:
             start = time.perf_counter()
             try:
-                item = next(self.items)
+                item = next(items)
             except StopIteration:
                 self.seconds[self.stage] = self.seconds.get(self.stage, 0.0) + time.perf_counter() - start
                 return

@@ -250,3 +250,44 @@ def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, stri
         if repeated[key] == 0:
             report.papers += 1
             yield held.pop(key)
+
+
+class _Mute(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+class PaperSource:
+    """The papers of some inputs as a collection that can be read again, for two-pass extraction.
+
+    Standard input is spooled to a temporary file once, so every pass sees the same papers.
+    The first full read fills `report` and logs what is skipped; later reads are silent.
+
+    >>> papers = PaperSource(["examples/hf-papers"])  # doctest: +SKIP
+    >>> sum(1 for _ in papers) == sum(1 for _ in papers)  # doctest: +SKIP
+    True
+    """
+
+    rereadable = True  # each iter() starts over: extraction may read it twice
+
+    def __init__(self, inputs: Iterable[str | Path], *, format: str | None = None, strict: bool = False,
+                 report: ReadReport | None = None):
+        self.inputs = [spool_stdin() if str(item) == "-" else item for item in inputs]
+        self.format = format
+        self.strict = strict
+        self.report = report if report is not None else ReadReport()
+        self._reads = 0
+
+    def __iter__(self) -> Iterator[Paper]:
+        self._reads += 1
+        if self._reads == 1:
+            return read_papers(self.inputs, format=self.format, strict=self.strict, report=self.report)
+        return self._again()
+
+    def _again(self) -> Iterator[Paper]:
+        mute = _Mute()
+        log.addFilter(mute)
+        try:
+            yield from read_papers(self.inputs, format=self.format, strict=self.strict, report=ReadReport())
+        finally:
+            log.removeFilter(mute)

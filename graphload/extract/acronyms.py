@@ -120,7 +120,37 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         long_form = text[long_start:long_end]
         short_start = match.start(1)
         found.append(Definition(long_start, long_end, long_form, short_start, short_start + len(short), short))
-    return tuple(found)
+    found.extend(_reversed_definitions(text))
+    return tuple(sorted(found, key=lambda d: min(d.long_start, d.short_start)))
+
+
+# "QNorm (Quantile Feature Normalization)": the short form first, its words in the parenthesis.
+_REVERSED = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]{1,15})\s+\(\s*([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){1,7})\s*\)")
+
+
+def _reversed_definitions(text: str) -> list[Definition]:
+    """`QNorm (Quantile Feature Normalization)`: a short form defined by the words after it.
+
+    The parenthesis must spell the short form from its first word on, and the short form must
+    have two capitals at least, so `Adam (adaptive moments)` or `results (see below)` define nothing.
+    """
+    found = []
+    for match in _REVERSED.finditer(text) if " (" in text else ():
+        short, long_form = match.group(1), match.group(2)
+        if not is_short_form(short) or sum(c.isupper() for c in short) < 2 or long_form.split()[0].lower() in _NOT_LONG:
+            continue
+        if best_long_form(singular_acronym(short), long_form) != 0:
+            continue
+        # every capital of the short form starts a word of the long form, in order
+        initials = [w[0].lower() for w in re.split(r"[\s\-]+", long_form) if w]
+        capitals = [c.lower() for c in short if c.isupper()]
+        if capitals[:1] != initials[:1] or len(capitals) > len(initials) + 1:
+            continue
+        found.append(Definition(match.start(2), match.end(2), long_form, match.start(1), match.end(1), short))
+    return found
+
+
+_NOT_LONG = {"see", "e", "i", "eg", "ie", "cf", "and", "or", "which", "that", "in", "on", "for", "with", "the", "a", "an"}
 
 
 def _is_word_char(char: str) -> bool:

@@ -7,17 +7,23 @@ from dataclasses import dataclass
 PRIORITY = {
     "repo-url": 100,
     "vocabulary": 90,
+    "non-entity": 85,   # a task, field, venue...: wins its words from rules, then is dropped
     "user-patterns": 95,
     "acronym-definition": 80,
     "acronym-use": 75,
     "run-acronym": 70,
     "title-prefix": 65,
     "introduced": 60,
+    "apposition": 58,
+    "slash-family": 56,
     "versioned-name": 55,
     "dataset-cue": 50,
     "metric-cue": 50,
     "name-head-cue": 45,
+    "run-name": 42,     # a name learnt from other papers: below what the paper itself says
     "list-member": 40,
+    "name-shape": 35,
+    "title-case": 30,
 }
 
 

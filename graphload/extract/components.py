@@ -22,9 +22,10 @@ from graphload.corpus.extracted import Entity
 from graphload.extract import rules
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
+from graphload.extract.learned import Lexicon, Sense
 from graphload.extract.repos import find_repos
 from graphload.extract.resolve import resolve, title_length
-from graphload.extract.vocab import is_case_sensitive, load_patterns, surface_variants
+from graphload.extract.vocab import NON_ENTITY, is_case_sensitive, load_patterns, non_entities, surface_variants
 
 if not Doc.has_extension("graphload_entities"):
     Doc.set_extension("graphload_entities", default=None)
@@ -86,6 +87,9 @@ class VocabularyMatcher:
         for entry in self.entries:
             for form in entry.forms:
                 self.by_key.setdefault(entity_key(form), entry)
+        # Non-entities match like entries and then keep rules off their words; a user's entry wins over them.
+        claimed = set(self.by_key)
+        self.entries = self.entries + [e for e in non_entities() if not claimed & {entity_key(f) for f in e.forms}]
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, int] = {}
@@ -116,22 +120,40 @@ class VocabularyMatcher:
                     if rules.is_vague_quality(text, span.start_char, span.end_char):
                         continue
                 text = text if text is not None else doc_text(doc)
+                rule = "non-entity" if entry.type == NON_ENTITY else "vocabulary"
                 found.append(Candidate(span.start_char, span.end_char, text[span.start_char:span.end_char],
-                                       entry.type, "vocabulary", key=entry.key, name=entry.name))
+                                       entry.type, rule, key=entry.key, name=entry.name))
         return doc
 
 
 class RuleFinder:
-    """Repo URLs, acronym definitions, introduced names and cue rules; and the
-    acronyms other papers of the run defined (`run_acronyms`)."""
+    """Repo URLs, acronym definitions, introduced names and cue rules; and the names and acronyms
+    of the run's Lexicon (what other papers introduced), set with `use_lexicon`."""
 
-    def __init__(self):
-        self.run_acronyms: dict[str, tuple[str, str, str]] = {}
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.use_lexicon(Lexicon())
 
-    def learn(self, text: str) -> None:
-        """Remember the acronyms a paper defines, so bare uses in other papers resolve."""
-        for definition, kind, long_form, key in rules.typed_definitions(text):
-            self.run_acronyms.setdefault(definition.acronym, (kind, key, long_form))
+    def use_lexicon(self, lexicon: Lexicon) -> None:
+        """Look for this lexicon's names in every doc from now on (output then depends on the doc and the lexicon only)."""
+        self.lexicon = lexicon
+        self.acronyms = lexicon.resolved_acronyms()
+        self.senses: list[Sense] = []
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        exact: dict[Sense, set[str]] = {}
+        folded: dict[Sense, set[str]] = {}
+        for form, sense in lexicon.resolved_names().items():
+            (exact if is_case_sensitive(form) else folded).setdefault(sense, set()).update(surface_variants(form))
+        for table, matcher in ((exact, self.exact), (folded, self.folded)):
+            senses = sorted(table)
+            forms = [sorted(table[sense]) for sense in senses]
+            docs = iter(self.nlp.tokenizer.pipe(f for group in forms for f in group))
+            for sense, group in zip(senses, forms):
+                label = f"graphload-lexicon-{len(self.senses)}"
+                self.senses.append(sense)
+                matcher.add(label, [next(docs) for _ in group])
+        self.sense_of = {self.nlp.vocab.strings[f"graphload-lexicon-{i}"]: i for i in range(len(self.senses))}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -142,17 +164,27 @@ class RuleFinder:
         found.extend(defined)
         found.extend(rules.title_prefix(text, title_end))
         found.extend(rules.introduced_names(text))
+        found.extend(rules.appositions(text))
         found.extend(rules.versioned_names(text))
+        found.extend(rules.slash_families(text))
+        found.extend(rules.name_shapes(text))
+        found.extend(rules.title_case_names(text, title_end))
         found.extend(rules.dataset_cues(text))
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))
-        if self.run_acronyms:
+        if self.senses:
+            for matcher in (self.exact, self.folded):
+                for match_id, start, end in matcher(doc):
+                    sense = self.senses[self.sense_of[match_id]]
+                    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                    found.append(Candidate(s, e, text[s:e], sense.type, "run-name", key=sense.key, name=sense.name))
+        if self.acronyms:
             for match in _TWO_CAPITALS_WORD.finditer(text):
                 acronym = run_acronym(match.group())
-                if acronym in self.run_acronyms and acronym not in local and len(acronym) >= 3:
-                    kind, key, long_form = self.run_acronyms[acronym]
-                    found.append(Candidate(match.start(), match.end(), match.group(), kind, "run-acronym",
-                                           key=key, name=long_form))
+                if acronym in self.acronyms and acronym not in local and len(acronym) >= 3:
+                    sense = self.acronyms[acronym]
+                    found.append(Candidate(match.start(), match.end(), match.group(), sense.type, "run-acronym",
+                                           key=sense.key, name=sense.name))
         return doc
 
 
@@ -176,7 +208,7 @@ def make_vocabulary(nlp: Language, name: str, patterns: list[str], builtin: bool
 
 @Language.factory("graphload_rules")
 def make_rules(nlp: Language, name: str) -> RuleFinder:
-    return RuleFinder()
+    return RuleFinder(nlp)
 
 
 @Language.factory("graphload_entities")

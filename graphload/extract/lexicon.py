@@ -97,3 +97,21 @@ def head_type(name: str) -> str | None:
     if head in METHOD_HEADS:
         return "method"
     return None
+
+
+# Name-shaped words that name organisations, platforms, software and hardware, not methods or datasets:
+# a word's shape alone (CamelCase, letters with digits) must not make them entities.
+_NOT_NAMES = frozenset(entity_key(w) for w in """
+OpenAI DeepMind GitHub GitLab HuggingFace PyTorch TensorFlow TensorRT JavaScript TypeScript YouTube LinkedIn
+arXiv LaTeX MATLAB iPhone iPad macOS iOS PhD MSc BSc McDonald PlayStation SciPy NumPy OpenCV OpenMP CUDA
+PyPI DeepSpeed WeChat TikTok ORCID
+x86 ARMv8 ARMv7 AArch64 RISC-V FPGA ASIC LiDAR RGB-D mmWave HoloLens
+""".split())
+
+
+@lru_cache(maxsize=100_000)
+def is_not_a_name(word: str) -> bool:
+    """An organisation, platform, venue, modality or piece of software/hardware that looks like a model's name."""
+    from graphload.extract.vocab import non_entity_keys  # vocab reads pattern files; keep this module light
+    key = entity_key(word)
+    return key in _NOT_NAMES or key in non_entity_keys()

@@ -13,6 +13,7 @@ from graphload.corpus.extracted import ExtractedPaper
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import components  # noqa: F401  (registers the factories)
+from graphload.extract.learned import Lexicon, learn_lexicon
 from graphload.extract.resolve import paper_text
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, chunks
 
@@ -78,37 +79,74 @@ def split_long_runs(text: str, longest: int = LONGEST_RUN) -> str:
 class Extractor:
     """Runs the pipeline over papers and yields extraction records (ExtractedPaper).
 
-    Acronyms a paper defines resolve bare uses in every paper of the same
-    window (`window` papers at a time, read ahead) and in all later ones.
+    Two passes: `learn` reads every paper for the names it introduces (a Lexicon), then
+    `extract_partition` looks for those names in every paper, so the output for a paper
+    depends only on that paper and the lexicon, never on the order of papers. Papers given
+    as a re-readable collection (a list, a corpus.PaperSource) are read twice; any other
+    iterable is read once, in windows of `window` papers, each window learning from itself.
+    `seed` adds names known beforehand (e.g. entities already in a graph).
     """
 
     def __init__(self, model: str | None = None, patterns: Iterable[str | Path] = (), *,
-                 batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, window: int = 5000, nlp: Language | None = None):
+                 batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, window: int = 5000,
+                 nlp: Language | None = None, seed: Lexicon | None = None):
         self.nlp = nlp or build_pipeline(model, patterns)
         self.batch_size = batch_size
         self.n_process = n_process
         self.window = window
+        self.seed = seed
 
     def _make_doc(self, text: str):
         doc = self.nlp.make_doc(split_long_runs(text))
         doc.user_data["graphload_text"] = text
         return doc
 
-    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
-        rules = self.nlp.get_pipe("graphload_rules")
-        for window in chunks(papers, self.window):
+    def learn(self, papers: Iterable[Paper]) -> Lexicon:
+        """The first pass: the lexicon of names these papers introduce, plus the seed."""
+        return learn(papers, seed=self.seed)
+
+    def extract_partition(self, papers: Iterable[Paper], lexicon: Lexicon) -> Iterator[ExtractedPaper]:
+        """The second pass over any part of a corpus: records that depend only on each paper and the lexicon."""
+        self.nlp.get_pipe("graphload_rules").use_lexicon(lexicon)
+        for batch in chunks(papers, self.batch_size * 8):
             # A model's parser needs memory per character: text past its limit is not read.
-            texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in window]
-            for text in texts:
-                rules.learn(text)
+            texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in batch]
             docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size,
                                  n_process=self.n_process)
-            for paper, doc in zip(window, docs):
+            for paper, doc in zip(batch, docs):
                 yield ExtractedPaper(paper, doc._.graphload_entities)
+
+    def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
+        if is_rereadable(papers):  # learn from all of it, then extract
+            yield from self.extract_partition(papers, self.learn(papers))
+            return
+        for window in chunks(papers, self.window):
+            yield from self.extract_partition(window, self.learn(window))
+
+
+def is_rereadable(papers: Iterable) -> bool:
+    """A list or tuple, or a source that says each iter() starts over (corpus.PaperSource)."""
+    return isinstance(papers, (list, tuple)) or getattr(papers, "rereadable", False) is True
+
+
+def learn(papers: Iterable[Paper], seed: Lexicon | None = None) -> Lexicon:
+    """`learn_lexicon` over Papers (see graphload.extract.learned)."""
+    return learn_lexicon(((p.title, p.abstract) for p in papers), seed=seed)
+
+
+def extract_partition(papers: Iterable[Paper], lexicon: Lexicon, *, model: str | None = None,
+                      patterns: Iterable[str | Path] = (), batch_size: int = DEFAULT_NLP_BATCH_SIZE,
+                      n_process: int = 1, nlp: Language | None = None) -> Iterator[ExtractedPaper]:
+    """Extraction records for some papers given a lexicon learnt over the whole corpus: a paper's record
+    depends only on the paper and the lexicon, so any partitioning of a corpus gives the same bytes."""
+    extractor = Extractor(model, patterns, batch_size=batch_size, n_process=n_process, nlp=nlp)
+    yield from extractor.extract_partition(papers, lexicon)
 
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
-                   batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1) -> Iterator[ExtractedPaper]:
+                   batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
+                   seed: Lexicon | None = None) -> Iterator[ExtractedPaper]:
     """Yield one ExtractedPaper per paper: the paper's fields and its entities (type, name, key,
-    aliases, introduced, mentions of field, start, end, text and rule)."""
-    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process).extract(papers)
+    aliases, introduced, mentions of field, start, end, text and rule). Pass a re-readable
+    collection (a list, a corpus.PaperSource) to learn names from all the papers first."""
+    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process, seed=seed).extract(papers)

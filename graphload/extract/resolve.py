@@ -8,6 +8,7 @@ from graphload.corpus.extracted import Entity, Mention
 from graphload.extract.acronyms import find_definitions, singular_acronym
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
+from graphload.extract.learned import display_name
 from graphload.extract.lexicon import is_excluded
 from graphload.extract.vocab import VocabEntry
 
@@ -31,10 +32,20 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
         return []
     taken = bytearray(max(c.end for c in candidates) + 1)
     kept: list[Candidate] = []
+    dropped_introductions: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
         if not any(taken[cand.start:cand.end]):
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
+        elif cand.introduced:
+            dropped_introductions.append(cand)
+    if dropped_introductions:
+        # "We introduce Adam, ...": the vocabulary's Adam wins the span, but this paper still introduces it.
+        by_span = {(c.start, c.end): c for c in kept}
+        for cand in dropped_introductions:
+            winner = by_span.get((cand.start, cand.end))
+            if winner is not None and winner.type == cand.type or winner is not None and winner.key == cand.key:
+                winner.introduced = True
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -62,6 +73,52 @@ class _Spans:
         return False
 
 
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/|\s*&\s*)\s*$")
+
+
+def _retype_by_coordination(kept: list[Candidate], text: str) -> None:
+    """"on COCO and DrivingLanes-9": a name of unknown type listed with known datasets is a dataset."""
+    groups: list[list[Candidate]] = []
+    for cand in kept:
+        if groups and _LIST_JOINER.match(text, groups[-1][-1].end, cand.start) \
+                and cand.start - groups[-1][-1].end <= 7:
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    for group in groups:
+        if len(group) > 1 and any(c.type == "dataset" and c.rule == "vocabulary" for c in group):
+            for cand in group:
+                if cand.rule == "name-shape" and cand.type == "method":
+                    cand.type = "dataset"
+
+
+def _folded_metric_heads(candidates: list[Candidate]) -> list[Candidate]:
+    """"BLEU scores", "FID score": a known metric with its head word is that metric."""
+    known = {c.start: c for c in candidates if c.rule == "vocabulary" and c.type == "metric"}
+    return [c for c in candidates if not (c.rule == "metric-cue" and c.start in known and known[c.start].end < c.end
+                                          and re.fullmatch(r"[\s\-]*(?:scores?|values?|metrics?)",
+                                                           c.text[known[c.start].end - c.start:]))]
+
+
+def _yields(cand: Candidate, known: "_Spans", hits: list[Candidate], starts: list[int]) -> bool:
+    """A rule's guess of type yields to a vocabulary entry of another type it overlaps ("MMLU scores" is
+    the benchmark MMLU), unless what the rule adds is a name of its own ("GNN-Bank-101" is no GNN)."""
+    if not known.overlaps_other_type(cand):
+        return False
+    for index in range(bisect_left(starts, cand.start - _LONGEST_HIT), len(hits)):
+        hit = hits[index]
+        if hit.start >= cand.end:
+            break
+        if hit.end > cand.start and hit.type != cand.type:
+            rest = cand.text[:max(0, hit.start - cand.start)] + " " + cand.text[max(0, hit.end - cand.start):]
+            if not re.search(r"[A-Z0-9]", rest):
+                return True
+    return False
+
+
+_LONGEST_HIT = 200  # characters: no vocabulary form is longer, so hits starting further back cannot overlap
+
+
 def _stems(text: str) -> set[str]:
     return {word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text)}
 
@@ -84,6 +141,38 @@ def _redefined(cand: Candidate, definitions: dict[str, str], vocab_by_key: dict[
     writes "masked autoencoders (MAE)", MAE is not the vocabulary's mean absolute error."""
     long_form = definitions.get(singular_acronym(cand.text)) if cand.rule == "vocabulary" else None
     return long_form is not None and not means(long_form, vocab_by_key[cand.key])
+
+
+_METRIC_CONTEXT = re.compile(r"(?:\b(?:in terms of|lower|higher|better|worse|reduc\w*|report\w*|measured by|"
+                             r"evaluated (?:by|with|using)|of)\s+(?:the\s+)?$)")
+_METRIC_AFTER = re.compile(r"^\s*(?:of\s+\d|=|:\s*\d|\(\s*\d|score|values?|drops?|improves?|decreases?|\d)")
+_METHOD_AFTER = re.compile(r"^[\s\-]*(?:encoders?|decoders?|models?|backbones?|pre-?training|features|"
+                           r"embeddings?|architectures?|layers?|blocks?|networks?|variants?|objective)\b")
+
+
+def _context_type(text: str, start: int, end: int) -> str | None:
+    """What the words around a bare acronym say it is: a metric ("lower MAE", "MAE of 0.3") or a
+    model ("MAE encoder", "MAE pre-training"); None when they say nothing."""
+    if _METHOD_AFTER.match(text[end:end + 20]):
+        return "method"
+    if _METRIC_CONTEXT.search(text[max(0, start - 30):start]) or _METRIC_AFTER.match(text[end:end + 12]):
+        return "metric"
+    return None
+
+
+def _senses_by_context(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A bare acronym the vocabulary and the run's lexicon read differently: the paper's context picks
+    the sense, and without a cue the vocabulary keeps it (the paper's own definition came first, above)."""
+    learnt = {(c.start, c.end): c for c in candidates if c.rule == "run-acronym"}
+    if not learnt:
+        return candidates
+    dropped = set()
+    for cand in candidates:
+        other = learnt.get((cand.start, cand.end)) if cand.rule == "vocabulary" else None
+        if other is not None and other.type != cand.type:
+            context = _context_type(text, cand.start, cand.end)
+            dropped.add(id(cand) if context == other.type else id(other))
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
@@ -110,12 +199,14 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         cand.key = key
         groups.setdefault(key, []).append(cand)
     everything = [c for group in groups.values() for c in group]
+    everything = _senses_by_context(everything, text)
     # A rule's guess of type yields to a vocabulary entry of another type it overlaps:
     # in "MMLU scores", MMLU is the benchmark, not a metric named "MMLU score".
-    known = _Spans([c for c in everything if c.rule == "vocabulary"])
-    everything = [c for c in everything if c.rule in ("vocabulary", "repo-url")
-                  or not known.overlaps_other_type(c)]
-    kept = _non_overlapping(everything)
+    hits = sorted((c for c in everything if c.rule == "vocabulary"), key=lambda c: (c.start, c.end))
+    known, starts = _Spans(hits), [c.start for c in hits]
+    everything = [c for c in everything if c.rule in ("vocabulary", "repo-url") or not _yields(c, known, hits, starts)]
+    kept = [c for c in _non_overlapping(_folded_metric_heads(everything)) if c.rule != "non-entity"]
+    _retype_by_coordination(kept, text)
     entities: dict[tuple[str, str], Entity] = {}
     by_key: dict[str, list[Candidate]] = {}
     for cand in kept:
@@ -123,7 +214,10 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     for key in sorted(by_key):
         members = by_key[key]
         best = max(members, key=lambda c: (c.priority, -c.start))
-        kind, name = canonical.get(key, (best.type, best.name or best.text))
+        # The paper's own forms name the entity (a learnt name as this paper writes it); the lexicon's
+        # name only for a bare acronym that is all the paper has.
+        own = [c.text if c.rule == "run-name" else c.name or c.text for c in members if c.rule != "run-acronym"]
+        kind, name = canonical.get(key, (best.type, display_name(own or [c.name or c.text for c in members])))
         if kind == "repo":
             name = key
         entity = Entity(kind, name, key)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion
+from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
-from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, head_type, is_excluded,
-                                       is_name_like)
+from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, english_words, head_type, is_excluded,
+                                       is_name_like, is_not_a_name)
 
 TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9]|[\-.](?=[A-Za-z0-9]))*(?:\+\+|\+)?"
 _TOKEN_RE = re.compile(TOKEN)
@@ -23,12 +23,14 @@ _INTRO_VERB = re.compile(
 # Who introduces: the authors ("we", "I", "this paper"), read backwards from the verb.
 _INTRO_SUBJECT = re.compile(
     r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?$")
-_NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term))\s+(?:as\s+|it\s+|them\s+)?[\"'`“]?")
+_NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term)|"
+                          r"(?:we|We) refer to (?:it|them|this(?: \w+)?|these \w+|our \w+) as|referred to as)\s+(?:as\s+|it\s+|them\s+)?[\"'`\u201c\u2018]?")
 _DETERMINER = re.compile(
     r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
     r"large-scale|lightweight|scalable|modular|flexible|effective|powerful|fast|robust|open-source|open)\s*,?\s+)*")
-_APPOSITION_END = re.compile(r"\s*(?:[,(:;—–]|-{1,2}\s|\s(?:a|an|which|that|to|for|as|is|on|in|with|by|based)\b|\.\s|\.$|$)")
+_APPOSITION_END = re.compile(r"\s*(?:[,(:;—–)\"'”’]|-{1,2}\s|\s(?:a|an|which|that|to|for|as|is|on|in|with|by|based)\b|\.\s|\.$|$)")
 DATASET_WORDS = r"(?:data\s?sets?|benchmarks?|corpus|corpora|databases?|suites?|challenges?|treebanks?)"
+_NAMED_BY_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s")
 _DATASET_AFTER = re.compile(r"^\s+" + DATASET_WORDS + r"\b")
 _DATASET_APPOSITION = re.compile(r"^[^.;]{0,80}?\b" + DATASET_WORDS + r"\b")
 _METRIC_APPOSITION = re.compile(r"^[^.;]{0,50}?\b(?:metric|measure|score)s?\b")
@@ -55,6 +57,45 @@ _DATASET_WORD = re.compile(r"(?<=\s)" + DATASET_WORDS + r"\b")
 _LIST_TAIL = re.compile(r"(?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r")\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 MEANINGS_PER_ACRONYM = 8  # an acronym defined more ways than this in one text is noise
+_VERSION_WORD = re.compile(r"\d+(?:\.\d+)*[a-z]?|v\d+(?:\.\d+)*")
+# "CLIP-based", "BERT-style", "ImageNet-pretrained": the name is the part before the suffix.
+_NAME_AFFIX = re.compile(
+    r"-(?:based|style|like|pretrained|pre-trained|driven|guided|inspired|specific|only|free|aware|level|sized|"
+    r"type|enhanced|powered|conditioned|augmented|generated|trained|initiali[sz]ed|compatible|friendly|centric)$", re.I)
+# Head nouns of an apposition that names what the paper brings: "a new benchmark, StreetSign-3K, ...".
+_APPOSITION_HEAD = (r"(?:model|method|framework|approach|architecture|algorithm|network|technique|system|pipeline|"
+                    r"module|mechanism|loss|optimizer|estimator|tokenizer|agent|encoder|decoder|transformer|"
+                    r"paradigm|strategy|scheme|library|toolkit|tool|metric|measure|score|" + DATASET_WORDS[3:-1] + r")")
+_APPOSITION = re.compile(
+    r"\b" + _APPOSITION_HEAD + r"s?\s*,\s+"
+    r"(?:(?:which\s+)?(?:we\s+)?(?:called|named|dubbed|termed|call|name|dub|term)\s+)?(?:the\s+)?(?=[A-Za-z0-9])")
+_COMMA = re.compile(r"(?<=[a-z]),\s")
+_APPOSITION_DETERMINER = re.compile(r"\b(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?$", re.I)
+_APPOSITION_CLOSE = re.compile(r"\s*(?:,|\(|\s(?:which|that|to|for|is|with|consisting|comprising|containing)\b)")
+# A name-shaped word: an inner capital after a lower-case letter (pixelNeRF, ConvNeXt) or letters with digits
+# (GPT-4o, Phi-3-mini, enwik8). Plain acronyms (CNN, GPU) are left to definitions and vocabularies.
+_SHAPE_SIGNAL = re.compile(r"[a-z][A-Z]|[A-Za-z]-?\d")  # where a name-shaped word may be: scan only there
+# Units, precisions, hardware and sizes (A100, fp16, top-1, 3D, 7B) ...
+_UNIT_NOISE = re.compile(
+    r"^(?:[A-Z]\d{2,4}[A-Za-z]?|(?:fp|bf|int|uint|float|FP|BF|INT)\d+|[Tt]op-?\d+|\d+[\-.]?[A-Za-z]+|"
+    r"COVID-19|SARS-CoV-2|[Ll]\d|[xX]\d+|\d*[kKmMbB])$")
+# ... and, for names by shape alone, plain acronyms and one-letter codes (CNN, T5, H2): left to definitions.
+_SHAPE_NOISE = re.compile(_UNIT_NOISE.pattern[:-2] + r"|[A-Za-z]\d?|[A-Z]{1,3}-?\d{1,2}|[A-Z]+\d*[a-z]?)$")
+_INTRO_SUBJECT_NEAR = re.compile(
+    r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|release|build|"
+    r"construct|curate|collect|create|design)(?:s|d|ed)?\b[^.;]*$")
+_SLASH_FAMILY = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*[\-]?)(\d+[A-Za-z]?)((?:/\d+[A-Za-z]?)+)(?![\w/])")
+# HTML/LaTeX escapes read as text ("compressionx2013which", "u00e9"), numbers with units glued on,
+# and lower-case-led acronyms of modalities and fields (fMRI, mRNA, eQTL).
+_ESCAPE_REMAINS = re.compile(r"(?:x20[0-9a-f]{2}|u00[0-9a-f]{2}|\d+pm\d+|^[a-z]{1,2}[A-Z]{2,}s?$|^[a-z]+-?\d{3,}$|"
+                             r"^[a-z]+-\d+$|ML$|cdot|math(?:rm|bf|cal|bb)|frac|sqrt|textbf|emph|\dtimes\d)")
+# Parts of a name that say it is data: "NASBench-101", "GNNBank", "Haze4K" (a count of samples).
+_WEB_ADDRESS = re.compile(r"\.(?:com|org|io|net|ai|edu|html?)\b|github|www\.", re.I)
+_DATA_PART = re.compile(r"(?:Bench|Bank|Set|Data|Corpus|QA|\d+K)\b|^.{2,}-\d+[kKM]$")
+_ON_DATA = re.compile(
+    r"\b(?:evaluat\w*|experiments?|results?|tested|tests?|trained|train|training|fine-tuned|finetuned|pre-trained|"
+    r"pretrained|benchmark\w*|accuracy|performance|scores?|state-of-the-art)\s+(?:\w+\s+)?on\s+(?:the\s+)?"
+    r"(?:[\w\-.]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*$")
 
 
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
@@ -73,14 +114,17 @@ def _sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
 
 
-def _name_tokens(text: str, pos: int, max_tokens: int = 3) -> tuple[int, int] | None:
-    """The run of name-like tokens starting at pos, as a span."""
+def _name_tokens(text: str, pos: int, max_tokens: int = 3, *, capitalised: bool = False) -> tuple[int, int] | None:
+    """The run of name-like tokens starting at pos, as a span. With `capitalised`, where the
+    sentence already says a name follows ("a new model, the Transformer,"), any capitalised word counts."""
     end = pos
     count = 0
     cursor = pos
     while count < max_tokens:
         match = _TOKEN_RE.match(text, cursor)
-        if not match or not is_name_like(match.group(), sentence_start=False):
+        if not match or not (is_name_like(match.group(), sentence_start=False)
+                             or capitalised and match.group()[0].isupper() and len(match.group()) > 1
+                             or capitalised and count and _VERSION_WORD.fullmatch(match.group())):
             break
         end = match.end()
         count += 1
@@ -108,7 +152,11 @@ def introduced_names(text: str) -> list[Candidate]:
         start = verb.end()
         det = _DETERMINER.match(text, start)
         start = det.end() if det else start
-        span = _name_tokens(text, start)
+        span = _name_tokens(text, start, capitalised=verb.re is _NAMING_VERB)
+        if not span and verb.re is _INTRO_VERB and det and det.end() == verb.end():
+            # "We introduce Adam, an algorithm ...": an everyday word, named by the apposition after it
+            span = _name_tokens(text, start, 1, capitalised=True)
+            span = span if span and _NAMED_BY_APPOSITION.match(text, span[1]) else None
         if span:
             s, e = span
             if not _APPOSITION_END.match(text, e):
@@ -128,20 +176,43 @@ def introduced_names(text: str) -> list[Candidate]:
     return found
 
 
+_TITLE_PREFIX = re.compile(r"\s*([^:]{2,60}?)(?:\s*:|\s+[-\u2013\u2014]{1,2})\s+(\S.*)$")
+# Title openers that say what kind of paper it is, not what it names.
+_TITLE_GENRE = {"survey", "review", "tutorial", "overview", "position", "introduction", "perspective", "primer",
+                "editorial", "commentary", "erratum", "correction", "benchmarking", "rethinking", "revisiting",
+                "towards", "toward", "beyond", "why", "how", "what", "when", "where", "who", "which", "on",
+                "the", "a", "an", "from", "with", "part", "chapter", "appendix", "keynote", "abstract", "note",
+                "yes", "no", "case", "lecture", "notes", "report", "thesis", "dissertation", "proceedings"}
+
+
+def _english_name_prefix(prefix: str, rest: str, abstract: str) -> bool:
+    """`Ripple: Accelerating ...`, `Adam: A Method for ...`: an everyday word used as a name. It counts when
+    the abstract never writes it in lower case and the title goes on to say what it is."""
+    if not prefix[:1].isupper() or not prefix.isalpha() or len(prefix) < 3:
+        return False
+    if re.search(r"\b" + re.escape(prefix.lower()) + r"\b", abstract):
+        return False
+    return bool(re.match(r"(?:an?\s|[A-Z][a-z]+ing\b|[A-Z][a-z]+s\s)", rest)) or \
+        bool(re.search(r"(?<![.!?]\s)(?<!^)\b" + re.escape(prefix) + r"\b", abstract.strip()[1:]))
+
+
 def title_prefix(text: str, title_end: int) -> list[Candidate]:
     """`RAPiD-Seg: ...` — the name before a title's colon is what the paper introduces."""
     title = text[:title_end]
-    match = re.match(r"\s*([^:]{2,60}?)\s*:\s+(\S.*)$", title)
+    match = _TITLE_PREFIX.match(title)
     if not match:
         return []
     prefix, rest = match.group(1), match.group(2)
     words = prefix.split()
-    if len(words) > 4 or is_excluded(prefix):
+    if len(words) > 4 or is_excluded(prefix) or words[0].lower() in _TITLE_GENRE:
         return []
     abstract = text[title_end:]
     if len(words) == 1:
-        if not is_name_like(prefix):
+        if not is_name_like(prefix) and not _english_name_prefix(prefix, rest, abstract):
             return []
+    elif words[-1].lower() in english_words() and not head_type(words[-1]) and not is_name_like(words[-1]) \
+            and prefix not in abstract:
+        return []  # "DenseNets Reloaded: ...": a known name and a word about it, not a new name
     elif not (any(is_name_like(w) for w in words) and all(w[0].isupper() or w[0].isdigit() for w in words)):
         # A plain-word prefix counts only when the abstract repeats it as a name.
         if not all(w[0].isupper() for w in words) or not re.search(re.escape(prefix.lower()).replace(r"\ ", r"[\s\-]+"), abstract.lower()):
@@ -170,7 +241,7 @@ def definition_type(text: str, definition: Definition) -> str | None:
             kind = follow
     if kind is None:
         before = text[max(0, definition.long_start - 70):definition.long_start]
-        if re.search(r"\b(?:propose|introduce|present|develop|call|name|dub|term)(?:s|d|ed)?\b[^.;]*$", before):
+        if re.search(r"\b(?:propose|introduce|present|develop|call|name|dub|term|refer|coin)(?:s|d|ed|red)?\b[^.;]*$", before):
             kind = "method"
     return kind
 
@@ -219,13 +290,18 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
     return found, table
 
 
+def _is_modality_shaped(word: str) -> bool:
+    """"the sEEG dataset", "a bpMRI benchmark", "the LiDAR data": a kind of data, not a named dataset."""
+    return bool(re.fullmatch(r"[a-z]{1,2}[A-Z]{2,}s?", word)) or is_not_a_name(word)
+
+
 def dataset_cues(text: str) -> list[Candidate]:
     """`the JPEG-AI dataset`, `the GLUE and SQuAD datasets`, `X benchmark`."""
     found = []
     for match in _DATASET_AFTER_NAME.finditer(text):
         token = _token_before(text, match.start())
         if token and is_name_like(token[1], sentence_start=_sentence_start(text, token[0])) \
-                and not is_excluded(token[1]):
+                and not is_excluded(token[1]) and not _is_modality_shaped(token[1]):
             found.append(Candidate(token[0], match.start(), token[1], "dataset", "dataset-cue"))
     for match in _DATASET_WORD.finditer(text):
         # "the GLUE, SST-2 and WebQA datasets": a coordinated list right before the word
@@ -283,10 +359,12 @@ def name_head_cues(text: str) -> list[Candidate]:
         if not token:
             continue
         start, name = token
-        if is_name_like(name, sentence_start=_sentence_start(text, start)) and not is_excluded(name):
+        name = strip_affix(name)  # "CNN-based models", "LayerNorm-free blocks"
+        if is_name_like(name, sentence_start=_sentence_start(text, start)) and not is_excluded(name) \
+                and not _UNIT_NOISE.match(name) and not is_not_a_name(name):
             if name.lower().rstrip("s") in METHOD_HEADS:
                 continue
-            found.append(Candidate(start, match.start(), name, "method", "name-head-cue"))
+            found.append(Candidate(start, start + len(name), name, "method", "name-head-cue"))
     return found
 
 
@@ -305,3 +383,188 @@ def versioned_names(text: str) -> list[Candidate]:
     for match in _VERSIONED.finditer(text) if _HYPHEN_DIGIT.search(text) else ():
         found.append(Candidate(match.start(1), match.end(1), match.group(1), "method", "versioned-name"))
     return found
+
+
+def strip_affix(name: str) -> str:
+    """`CLIP-based` -> `CLIP`, `ImageNet-pretrained` -> `ImageNet`: a suffix says how a name is used."""
+    return _NAME_AFFIX.sub("", name)
+
+
+@lru_cache(maxsize=100_000)
+def is_name_shaped(word: str) -> bool:
+    """Shaped like a model or dataset name rather than a word, unit or acronym.
+
+    >>> [is_name_shaped(w) for w in ["pixelNeRF", "GPT-4o", "Qwen2.5-7B-Instruct", "enwik8", "3D", "A100", "CNN", "fp16"]]
+    [True, True, True, True, False, False, False, False]
+    """
+    if len(word) < 3 or _SHAPE_NOISE.match(word) or _ESCAPE_REMAINS.search(word) or is_not_a_name(word) \
+            or "-" in word and is_not_a_name(word.split("-")[0]) \
+            or _WEB_ADDRESS.search(word) or re.match(r"(?:and|or|the|of|with)[A-Z]", word):
+        return False
+    if re.search(r"[a-z][A-Z]", word):                                  # pixelNeRF, ConvNeXt, DenseNets
+        return sum(c.isalpha() for c in word) >= 4
+    if any(c.isdigit() for c in word):
+        if re.search(r"[a-z]{2}", word) and (re.search(r"[A-Z]", word) or sum(c.isalpha() for c in word) >= 4):
+            # enwik8, Phi-3-mini, Qwen2.5; not nf4 or sim4
+            return True
+        return bool(re.fullmatch(r"[A-Z]{3,}[a-z]?-\d+[A-Za-z]{0,2}(?:-[A-Za-z0-9]+)*", word))  # GPT-4, CIFAR-100
+    return False
+
+
+def name_shapes(text: str) -> list[Candidate]:
+    """`pixelNeRF`, `GPT-4o`, `ConvNeXt-V2`, `Qwen2.5-7B-Instruct`: names by their shape alone.
+
+    A dataset when the sentence evaluates on it ("results on DrivingLanes-9"), else a method;
+    the resolver retypes names listed together with known datasets.
+    """
+    found = []
+    covered = 0  # text before this was read already: each character is scanned a bounded number of times
+    for signal in _SHAPE_SIGNAL.finditer(text):
+        if signal.start() < covered:
+            continue
+        start = signal.start()
+        while start > covered and (text[start - 1].isalnum() or text[start - 1] in ".-+"):
+            start -= 1
+        while start < signal.start() and not text[start].isalnum():
+            start += 1
+        match = _TOKEN_RE.match(text, start)
+        covered = max(signal.end(), match.end() if match else 0)
+        if not match or start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+            continue
+        word = strip_affix(match.group())
+        if not is_name_shaped(word) or is_excluded(word):
+            continue
+        if text[start - 1:start] == "\\":
+            continue  # a LaTeX command
+        end = start + len(word)
+        found.append(Candidate(start, end, word, _shape_type(text, start, end), "name-shape"))
+    return found
+
+
+def _shape_type(text: str, start: int, end: int) -> str:
+    """Dataset when the sentence evaluates on it, the name says it is data, or a dataset word follows
+    ("UVG8/17 and DAVIS50 video sequence benchmarks"); else method."""
+    if _ON_DATA.search(text, max(0, start - 120), start) or _DATA_PART.search(text[start:end]):
+        return "dataset"
+    after = re.match(r"(?:[\s,/]+(?:and\s+|or\s+)?[\w\-.]+){0,4}?\s+(?:[a-z\-]+\s+){0,2}" + DATASET_WORDS + r"\b",
+                     text[end:end + 100])
+    return "dataset" if _DATASET_AFTER.match(text[end:end + 20]) or after else "method"
+
+
+def appositions(text: str) -> list[Candidate]:
+    """`a new benchmark, StreetSign-3K, which ...`, `a simple architecture, the Transformer, based ...`:
+    a name set off by commas after a head noun that says what it is."""
+    found = []
+    for comma in _COMMA.finditer(text):
+        match = _APPOSITION.search(text, max(0, comma.start() - 16), comma.end() + 40)
+        if not match or match.start() > comma.start():
+            continue
+        determiner = _APPOSITION_DETERMINER.search(text, max(0, match.start() - 60), match.start())
+        if not determiner:
+            continue
+        span = _name_tokens(text, match.end(), capitalised=True)
+        if not span or not _APPOSITION_CLOSE.match(text, span[1]):
+            continue
+        s, e = span
+        name = strip_affix(text[s:e])
+        if is_excluded(name) or name.split()[0].lower() in {"we", "it", "this", "they", "which", "our", "and"}:
+            continue
+        phrase = determiner.group() + match.group()
+        head = re.match(r"\w+", match.group())
+        kind = head_type(head.group()) if head else None
+        kind = kind if kind in ("dataset", "metric") else "method"
+        intro = bool(re.match(r"(?:a|an|our)\b", phrase, re.I)) and bool(
+            re.search(r"\b(?:new|novel|first|proposed|our)\b", phrase, re.I)
+            or _INTRO_SUBJECT_NEAR.search(text, max(0, determiner.start() - 60), determiner.start()))
+        found.append(Candidate(s, s + len(name), name, kind, "apposition", introduced=intro))
+    return found
+
+
+def slash_families(text: str) -> list[Candidate]:
+    """`ResNet-50/101`: each member of a family written with a slash, spelled out in `name`."""
+    found = []
+    for match in _SLASH_FAMILY.finditer(text) if "/" in text else ():
+        base, first = match.group(1), match.group(2)
+        kind = _shape_type(text, match.start(), match.end())
+        found.append(Candidate(match.start(1), match.end(2), base + first, kind, "slash-family"))
+        for extra in re.finditer(r"/(\w+)", match.group(3)):
+            s = match.start(3) + extra.start(1)
+            found.append(Candidate(s, s + len(extra.group(1)), extra.group(1), kind, "slash-family",
+                                   key=entity_key(base + extra.group(1)), name=base + extra.group(1)))
+    return found
+
+
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]{2,}s?)(?![\w\-])"
+_TITLE_CASE = re.compile(r"(?<![\w\-])(" + _CAP_WORD + r"(?:\s+(?:(?:of|for|and|with|via|based|on|to|in)\s+)?" + _CAP_WORD + r")+)")
+# Openers and generic adjectives a capitalised phrase may start with, that are not part of a name.
+_TITLE_CASE_OPENERS = {"the", "this", "these", "those", "our", "we", "in", "a", "an", "on", "for", "to", "however",
+                       "moreover", "furthermore", "finally", "here", "thus", "both", "unlike", "while", "with", "by",
+                       "deep", "novel", "new", "efficient", "simple", "large", "fast", "robust", "scalable",
+                       "improved", "standard", "conventional", "traditional", "modern", "classical", "existing",
+                       "proposed", "recent", "popular", "vanilla", "extensive", "experiments", "results", "section",
+                       "figure", "table", "appendix", "equation", "theorem", "lemma", "one", "two", "three", "four",
+                       "five", "each", "every", "all", "some", "many", "most", "such", "other", "another", "its"}
+# Capitalised phrases ending in these name organisations, places, events or publications.
+_NOT_THING_HEADS = {"university", "institute", "laboratory", "lab", "labs", "inc", "corporation", "company",
+                    "foundation", "department", "center", "centre", "school", "college", "conference", "workshop",
+                    "society", "association", "journal", "proceedings", "symposium", "program", "programme",
+                    "agency", "council", "hospital", "state", "states", "kingdom", "union", "city", "nation",
+                    "nations", "award", "prize", "league", "team", "group", "project", "initiative"}
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ing|ance|ence|ity|ism|sis|ure|er|or|ry|ics|ization|isation)s?$")
+
+
+def title_case_names(text: str, title_end: int) -> list[Candidate]:
+    """`we apply Hebbian Orthogonal Projection to ...`: a capitalised phrase in running text (not in the
+    title, where every word is capitalised) that ends in a noun names a method, dataset or metric.
+    `A and B` splits in two when B is a name of its own (two or more words, or a head word)."""
+    found = []
+    for match in _TITLE_CASE.finditer(text, title_end):
+        phrase = match.group(1)
+        offset = match.start(1)
+        at_start = _sentence_start(text, offset)
+        parts = re.split(r"(\s+and\s+)", phrase)
+        pieces = []  # (start, words)
+        cursor = offset
+        for index in range(0, len(parts), 2):
+            words = parts[index].split()
+            if pieces and index and not (len(words) >= 2 or head_type(words[-1])):
+                prev_start, _ = pieces[-1]
+                pieces[-1] = (prev_start, text[prev_start:cursor + len(parts[index])].split())
+            else:
+                pieces.append((cursor, words))
+            cursor += len(parts[index]) + (len(parts[index + 1]) if index + 1 < len(parts) else 0)
+        for start, words in pieces:
+            candidate = _title_case_candidate(text, start, words, at_start and start == offset)
+            if candidate:
+                found.append(candidate)
+    return found
+
+
+def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_start: bool) -> Candidate | None:
+    def drop_first() -> None:
+        nonlocal start, words
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
+
+    if at_sentence_start and len(words) > 1 and words[0].lower() in english_words() and (
+            words[0].endswith(("ing", "ly")) or words[0].lower() in {"where", "when", "why", "how", "what", "which"}):
+        drop_first()
+    while len(words) > 1 and words[0].lower() in _TITLE_CASE_OPENERS:
+        drop_first()
+    if len(words) > 2 and words[1] == "of" and (head_type(words[0]) or words[0].lower() in METHOD_HEADS):
+        drop_first()
+        drop_first()  # "Architecture of Bidirectional SSM Encoder"
+    while words and words[-1].lower() in {"of", "for", "and", "with", "via", "based", "on", "to", "in"}:
+        words = words[:-1]
+    if len(words) < 2 or singular_acronym(words[-1]).isupper():
+        return None  # "Long-term RNN": a word about a known model, not a new name
+    last = words[-1].lower()
+    if last in _NOT_THING_HEADS or not (head_type(words[-1]) or _NOMINAL.search(last)):
+        return None
+    end = text.find(words[-1], start + len(" ".join(words[:-1]))) + len(words[-1])
+    if re.match(r"\s+of\s", text[end:end + 4]):
+        return None  # "Ensembled Representations for Evaluation of DAta-to-Text": cut before its end
+    name = text[start:end]
+    if is_excluded(name):
+        return None
+    return Candidate(start, end, name, head_type(name) or "method", "title-case")

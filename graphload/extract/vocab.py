@@ -4,6 +4,10 @@ One entity per line, EntityRuler-style labels:
 
     {"label": "METHOD", "name": "variational autoencoder", "aliases": ["VAE", "variational auto-encoder"]}
 
+spaCy EntityRuler lines are read too: {"label": "DATASET", "pattern": "CIFAR-10", "id": "cifar10"},
+the pattern a string or a list of exact tokens; lines sharing an id are one entity.
+User files (`--patterns`) come first and win: a form they claim leaves the built-in entries.
+
 A one-word alias with an upper-case letter is matched case-sensitively
 (`CLIP`, `Adam`); other aliases match any casing (`dropout`, `Dropout`).
 Files are validated when loaded; a bad line is an ExtractError naming the
@@ -14,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -43,31 +48,105 @@ class VocabEntry:
         return (self.name,) + self.aliases
 
 
+LABEL_SYNONYMS = {"MODEL": "METHOD", "ALGORITHM": "METHOD", "ARCHITECTURE": "METHOD", "BENCHMARK": "DATASET",
+                  "CORPUS": "DATASET", "MEASURE": "METRIC"}
+LINE_FORMAT = ('{"label": "METHOD", "name": "variational autoencoder", "aliases": ["VAE"]} or a spaCy EntityRuler '
+               'line {"label": "DATASET", "pattern": "CIFAR-10"} (pattern may be a token list [{"LOWER": "cifar"}])')
+_TOKEN_KEYS = ("ORTH", "TEXT", "LOWER", "NORM")
+
+
+def _pattern_text(pattern, where: str) -> str:
+    """An EntityRuler pattern as text: a string, or a token list of exact ORTH/TEXT/LOWER values."""
+    if isinstance(pattern, str):
+        return pattern
+    if not isinstance(pattern, list) or not pattern:
+        raise ExtractError(f"{where}: 'pattern' must be a string or a list of token objects; expected {LINE_FORMAT}")
+    text, previous = "", ""
+    for token in pattern:
+        value = next((token[k] for k in _TOKEN_KEYS if isinstance(token, dict) and isinstance(token.get(k), str)), None)
+        if value is None:
+            raise ExtractError(f"{where}: token patterns need an exact ORTH, TEXT or LOWER value per token "
+                               f"(operators and sets cannot become a vocabulary name); expected {LINE_FORMAT}")
+        # a one-character punctuation token joins its neighbours as in the text: [foo, -, net] -> "foo-net"
+        glue = _is_punct(value) or _is_punct(previous)
+        text += ("" if not text or glue else " ") + value
+        previous = value
+    return text
+
+
+def _is_punct(token: str) -> bool:
+    return len(token) == 1 and not token.isalnum()
+
+
 def _parse_line(line: str, where: str) -> VocabEntry:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ExtractError(f"{where}: not valid JSON ({exc.msg}); each line must be one pattern object") from None
+        raise ExtractError(f"{where}: not valid JSON ({exc.msg}); each line must be one object like {LINE_FORMAT}") from None
     if not isinstance(row, dict):
-        raise ExtractError(f"{where}: expected a JSON object with label, name and aliases")
+        raise ExtractError(f"{where}: expected one JSON object per line like {LINE_FORMAT}")
     label = str(row.get("label", "")).upper()
+    label = LABEL_SYNONYMS.get(label, label)
     if label not in LABELS:
-        raise ExtractError(f"{where}: label must be one of {', '.join(LABELS)}, got {row.get('label')!r}")
-    name = row.get("name") or row.get("id") or row.get("pattern")
+        raise ExtractError(f"{where}: label must be one of {', '.join(LABELS)}, got {row.get('label')!r}; "
+                           f"expected {LINE_FORMAT}")
+    pattern = _pattern_text(row["pattern"], where) if "pattern" in row else None
+    name = row.get("name") or pattern or row.get("id")
     aliases = row.get("aliases", [])
     if not isinstance(name, str) or not name.strip():
-        raise ExtractError(f"{where}: 'name' must be a non-empty string")
+        raise ExtractError(f"{where}: 'name' (or 'pattern') must be a non-empty string; expected {LINE_FORMAT}")
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise ExtractError(f"{where}: 'aliases' must be a list of non-empty strings")
-    if "pattern" in row and isinstance(row["pattern"], str) and row["pattern"] != name:
-        aliases = aliases + [row["pattern"]]
+        raise ExtractError(f"{where}: 'aliases' must be a list of non-empty strings; expected {LINE_FORMAT}")
+    if pattern is not None and pattern != name:
+        aliases = aliases + [pattern]
     return VocabEntry(LABELS[label], name.strip(), tuple(a.strip() for a in aliases), where)
 
 
 def read_pattern_lines(lines: Iterable[str], origin: str) -> Iterator[VocabEntry]:
+    """Entries of one file. EntityRuler lines that share an "id" are one entity (the first line names it)."""
+    by_id: dict[tuple[str, str], VocabEntry] = {}
+    order: list = []
     for number, line in enumerate(lines, start=1):
         if line.strip() and not line.lstrip().startswith("//"):
-            yield _parse_line(line, f"{origin}:{number}")
+            entry = _parse_line(line, f"{origin}:{number}")
+            entity_id = json.loads(line).get("id") if '"id"' in line and '"pattern"' in line else None
+            if isinstance(entity_id, str) and entity_id:
+                known = by_id.get((entry.type, entity_id))
+                if known is None:
+                    by_id[(entry.type, entity_id)] = entry
+                    order.append((entry.type, entity_id))
+                else:
+                    by_id[(entry.type, entity_id)] = VocabEntry(known.type, known.name,
+                                                               known.aliases + entry.forms, known.source)
+                continue
+            order.append(entry)
+    for item in order:
+        yield by_id[item] if isinstance(item, tuple) else item
+
+
+NON_ENTITY_FILE = "non-entities.jsonl"
+NON_ENTITY = "none"  # the type of a non-entity entry: it only keeps rules off its words
+
+
+@lru_cache(maxsize=1)
+def non_entities() -> tuple[VocabEntry, ...]:
+    """Tasks, fields, modalities, venues, hardware, software and organisations: names that are
+    never methods or datasets (object detection, computer vision, LiDAR scans, CVPR, TPU)."""
+    path = resources.files("graphload.extract") / "patterns" / NON_ENTITY_FILE
+    if not path.is_file():
+        return ()
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            row = json.loads(line)
+            entries.append(VocabEntry(NON_ENTITY, row["name"], tuple(row.get("aliases", ())),
+                                      f"patterns/{NON_ENTITY_FILE}:{number} ({row.get('kind', '')})"))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def non_entity_keys() -> frozenset[str]:
+    return frozenset(entity_key(form) for entry in non_entities() for form in entry.forms)
 
 
 def builtin_patterns() -> list[VocabEntry]:
@@ -83,13 +162,26 @@ def builtin_patterns() -> list[VocabEntry]:
 
 def load_patterns(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> list[VocabEntry]:
     """Built-in vocabularies plus the user's `--patterns` files (same format)."""
-    entries = builtin_patterns() if builtin else []
+    user: list[VocabEntry] = []
     for path in paths:
         path = Path(path)
         if not path.is_file():
             raise ExtractError(f"pattern file not found: {path}")
-        entries.extend(read_pattern_lines(path.read_text(encoding="utf-8").splitlines(), str(path)))
-    return entries
+        user.extend(read_pattern_lines(path.read_text(encoding="utf-8").splitlines(), str(path)))
+    return user + (_without(builtin_patterns(), user) if builtin else [])
+
+
+def _without(builtin: list[VocabEntry], user: list[VocabEntry]) -> list[VocabEntry]:
+    """The user's vocabulary wins: a built-in alias that a user entry claims leaves the built-in entry
+    (a user's BSDS500 is no longer the built-in BSD100's alias); a claimed built-in name drops the entry."""
+    claimed = {entity_key(form) for entry in user for form in entry.forms}
+    kept = []
+    for entry in builtin:
+        if entry.key in claimed:
+            continue
+        aliases = tuple(a for a in entry.aliases if entity_key(a) not in claimed)
+        kept.append(entry if aliases == entry.aliases else VocabEntry(entry.type, entry.name, aliases, entry.source))
+    return kept
 
 
 def surface_variants(form: str) -> set[str]:
@@ -104,8 +196,12 @@ def surface_variants(form: str) -> set[str]:
     if form.count("-") <= 2:
         for hyphen_as in (" ", ""):
             variants.add(form.replace("-", hyphen_as))
-    if re.search(r"[a-z]{2}$", form) or re.search(r"[A-Z]{2,}$", form):
+    if re.search(r"(?:s|x|z|ch|sh)$", form):       # "Dirichlet Processes", "bounding boxes"
+        variants |= {v + "es" for v in variants}
+    elif re.search(r"[a-z]{2}$", form) or re.search(r"[A-Z]{2,}$", form):
         variants |= {v + "s" for v in variants}
+    if re.search(r"[a-z][A-Z]|[A-Z][a-z]+\d|\d[A-Z][a-z]", form) and " " not in form:
+        variants |= {v.upper() for v in variants if not v.endswith("s")}   # IMAGENET, CELEBA in shouting titles
     return {v for v in variants if v.strip()}
 
 

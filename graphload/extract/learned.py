@@ -1,0 +1,209 @@
+"""The corpus teaches the extractor: names papers introduce, looked for in every paper of a run.
+
+A first, cheap pass (`learn_lexicon`, regular expressions only, no spaCy) reads
+each paper for the names it introduces or defines: acronym definitions
+(`Masked Spectral Coding Networks (MSCN)`), `we propose X, a ...`, title
+prefixes (`RAPiD-Seg: ...`), appositions (`a new benchmark, StreetSign-3K, ...`).
+The Lexicon it returns holds names, never papers: for each surface form, how
+many papers gave it which sense. The second pass looks those names up in every
+paper, so a name one paper introduces is found where another paper uses it.
+
+A Lexicon is plain picklable data. Merging two is a sum of counts, so any split
+of a corpus into partitions learns the same lexicon, and a sense is chosen by a
+rule that ignores order: most papers, then alphabetical.
+
+    >>> from graphload.corpus.paper import Paper
+    >>> lexicon = learn_lexicon([Paper.build("A", "We introduce Masked Spectral Coding Networks (MSCN).", id="a")])
+    >>> lexicon.acronym("MSCN")
+    Sense(type='method', key='maskedspectralcodingnetwork', name='Masked Spectral Coding Network')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Iterable, NamedTuple
+
+from graphload.extract.acronyms import is_short_form, singular_acronym
+from graphload.extract.keys import entity_key, singular
+from graphload.extract.lexicon import head_type, is_excluded, is_name_like, is_not_a_name
+
+
+class Sense(NamedTuple):
+    type: str
+    key: str
+    name: str
+
+
+# "Mixture of Experts", "Learning to Rank": a plural after these words is part of the name.
+_KEEP_PLURAL_AFTER = {"of", "for", "with", "to", "from", "and", "on", "in", "by", "over"}
+
+
+@lru_cache(maxsize=100_000)
+def singular_surface(form: str) -> str:
+    """The form with its last word singular, case kept: "Dirichlet Processes" -> "Dirichlet Process".
+
+    >>> [singular_surface(f) for f in ["Deep Belief Networks", "VAEs", "Mixture of Experts", "Kinetics", "NeRFs"]]
+    ['Deep Belief Network', 'VAE', 'Mixture of Experts', 'Kinetics', 'NeRF']
+    """
+    match = re.search(r"([A-Za-z][A-Za-z0-9]*)$", form)
+    if not match:
+        return form
+    word = match.group(1)
+    before = form[:match.start()].split()
+    if before and before[-1].lower() in _KEEP_PLURAL_AFTER:
+        return form
+    if is_short_form(word) and word[:-1].isupper():
+        return form[:match.start()] + singular_acronym(word)
+    lower = word.lower()
+    one = singular(lower)
+    if one == lower:
+        return form
+    if lower.endswith("ies") and one.endswith("y"):
+        single = word[:-3] + ("Y" if word[-3].isupper() else "y")
+    else:
+        single = word[:len(one)]
+    return form[:match.start()] + single
+
+
+def display_name(forms: Iterable[str]) -> str:
+    """The name people read for an entity, from its own surface forms only: the most common
+    form once plurals are made singular, ties broken alphabetically (case-folded, then as written).
+
+    >>> display_name(["Gaussian Processes", "Gaussian process", "Gaussian Process"])
+    'Gaussian Process'
+    """
+    counts: dict[str, int] = {}
+    for form in forms:
+        if form and form.strip():
+            one = singular_surface(form.strip())
+            counts[one] = counts.get(one, 0) + 1
+    if not counts:
+        return ""
+    return min(counts, key=lambda f: (-counts[f], f.casefold(), f))
+
+
+def _best(senses: dict[Sense, int]) -> Sense:
+    """Most papers, then alphabetical: the same answer whatever order the counts were added in."""
+    return min(senses, key=lambda s: (-senses[s], s.type, s.key, s.name))
+
+
+@dataclass
+class Lexicon:
+    """Names and acronyms learnt from a corpus (or seeded from a graph), with their senses.
+
+    `names`: surface form -> {Sense: number of papers}; `acronyms`: acronym -> {Sense: papers}.
+    """
+
+    names: dict[str, dict[Sense, int]] = field(default_factory=dict)
+    acronyms: dict[str, dict[Sense, int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.names) + len(self.acronyms)
+
+    def _add(self, table: dict[str, dict[Sense, int]], form: str, sense: Sense, count: int = 1) -> None:
+        senses = table.setdefault(form, {})
+        senses[sense] = senses.get(sense, 0) + count
+
+    def add_paper(self, introductions: Iterable[tuple[str, str, Sense]]) -> None:
+        """Count one paper's introductions ("name" or "acronym", form, sense), each once."""
+        for kind, form, sense in set(introductions):
+            sense = sense._replace(name=singular_surface(sense.name))
+            self._add(self.acronyms if kind == "acronym" else self.names, form, sense)
+
+    def add_known(self, type: str, name: str, aliases: Iterable[str] = (), key: str | None = None) -> None:
+        """Seed an entity already known elsewhere (e.g. in the graph), so papers that name it find it.
+
+        >>> lexicon = Lexicon(); lexicon.add_known("dataset", "StreetSign-3K", ["SS3K"])
+        >>> lexicon.name("StreetSign-3K").key, lexicon.acronym("SS3K").name
+        ('streetsign3k', 'StreetSign-3K')
+        """
+        sense = Sense(type, key or entity_key(name), singular_surface(name))
+        for form in {name, *aliases}:
+            form = form.strip()
+            if not form or is_excluded(form):
+                continue
+            if is_short_form(form) and form.replace("-", "").isalnum() and sum(c.isupper() for c in form) >= 2 \
+                    and " " not in form:
+                self._add(self.acronyms, singular_acronym(form), sense)
+            if learnable_name(form):
+                self._add(self.names, form, sense)
+
+    def merge(self, other: "Lexicon") -> "Lexicon":
+        """A new lexicon with the counts of both; merge(a, b) == merge(b, a)."""
+        merged = Lexicon()
+        for source in (self, other):
+            for table, target in ((source.names, merged.names), (source.acronyms, merged.acronyms)):
+                for form, senses in table.items():
+                    for sense, count in senses.items():
+                        merged._add(target, form, sense, count)
+        return merged
+
+    def name(self, form: str) -> Sense | None:
+        senses = self.names.get(form)
+        return _best(senses) if senses else None
+
+    def acronym(self, acronym: str) -> Sense | None:
+        senses = self.acronyms.get(acronym)
+        return _best(senses) if senses else None
+
+    def resolved_names(self) -> dict[str, Sense]:
+        """Each surface form with its chosen sense."""
+        return {form: _best(senses) for form, senses in sorted(self.names.items())}
+
+    def resolved_acronyms(self) -> dict[str, Sense]:
+        return {form: _best(senses) for form, senses in sorted(self.acronyms.items())}
+
+
+def learnable_name(form: str) -> bool:
+    """A name worth looking for in other papers: it has a name-shaped word (pixelNeRF, StreetSign-3K,
+    Neuroformer) or is a phrase of two or more words; never an excluded umbrella term."""
+    words = form.split()
+    if not words or len(form) > 80 or len(words) > 8 or is_excluded(form) or is_not_a_name(form):
+        return False
+    if len(words) >= 2:
+        return any(c.isalpha() for c in form)
+    return is_name_like(form)
+
+
+def ends_in_noun(name: str) -> bool:
+    """A long form whose letter match stopped mid-phrase ("Functional Tensor Decomposition for Implicit")
+    is not looked for elsewhere: the last word must be a head noun, a nominal or a name."""
+    from graphload.extract.rules import _NOMINAL  # one definition of a nominal ending
+    last = name.split()[-1]
+    return bool(head_type(name) or _NOMINAL.search(last.lower()) or is_name_like(last))
+
+
+def introductions(text: str) -> list[tuple[str, str, Sense]]:
+    """What one paper introduces or defines: ("acronym" | "name", surface form, sense)."""
+    from graphload.extract import rules  # rules imports this module's neighbours; keep the cycle lazy
+    from graphload.extract.resolve import title_length
+
+    found: list[tuple[str, str, Sense]] = []
+    for definition, kind, long_form, key in rules.typed_definitions(text):
+        sense = Sense(kind, key, long_form)
+        if len(definition.acronym) >= 3:
+            found.append(("acronym", definition.acronym, sense))
+        if len(long_form.split()) >= 2 and learnable_name(long_form) and ends_in_noun(long_form):
+            found.append(("name", long_form, sense))
+    title_end = title_length(text)
+    for cand in rules.title_prefix(text, title_end) + rules.introduced_names(text) + rules.appositions(text):
+        if cand.rule == "title-prefix" and cand.key:  # the spelled-out title after `SHACIRA:`
+            continue
+        if learnable_name(cand.text) and (is_name_like(cand.text.split()[0]) or len(cand.text.split()) >= 2):
+            found.append(("name", cand.text, Sense(cand.type, cand.key or entity_key(cand.text), cand.text)))
+    return found
+
+
+def learn_lexicon(papers: Iterable, seed: Lexicon | None = None) -> Lexicon:
+    """The first pass: every name the papers introduce, counted once per paper.
+
+    `papers` are Paper objects or (title, abstract) pairs; `seed` (e.g. names from a graph) is merged in.
+    """
+    from graphload.extract.resolve import paper_text
+
+    lexicon = Lexicon()
+    for paper in papers:
+        title, abstract = (paper.title, paper.abstract) if hasattr(paper, "title") else paper
+        lexicon.add_paper(introductions(paper_text(title, abstract or "")))
+    return lexicon.merge(seed) if seed is not None else lexicon
