@@ -27,11 +27,15 @@ def extractor(nlp):
 
 def entities(extractor, title, abstract=""):
     [record] = extractor.extract([Paper.build(title, abstract, id="p1")])
-    return {(e["type"], e["name"]): e for e in record["entities"]}
+    return {(e["type"], e["name"]): e for e in record.to_dict()["entities"]}
 
 
 def by_id(records):
-    return {r["id"]: {(e["type"], e["name"], e["introduced"]) for e in r["entities"]} for r in records}
+    return {r.id: {(e.type, e.name, e.introduced) for e in r.entities} for r in records}
+
+
+def as_json(records):
+    return {r.id: r.to_json() for r in records}
 
 
 CORPUS = [
@@ -57,11 +61,11 @@ def test_a_name_one_paper_introduces_is_found_in_another(extractor):
 
 
 def test_shuffled_input_gives_each_paper_the_same_entities(nlp):
-    expected = {r["id"]: json.dumps(r, sort_keys=True) for r in Extractor(nlp=nlp).extract(CORPUS)}
+    expected = as_json(Extractor(nlp=nlp).extract(CORPUS))
     for seed in range(3):
         papers = CORPUS[:]
         random.Random(seed).shuffle(papers)
-        got = {r["id"]: json.dumps(r, sort_keys=True) for r in Extractor(nlp=nlp).extract(papers)}
+        got = as_json(Extractor(nlp=nlp).extract(papers))
         assert got == expected
 
 
@@ -69,7 +73,7 @@ def test_any_partitioning_gives_the_same_records(nlp):
     lexicon = learn(CORPUS)
     whole = list(extract_partition(CORPUS, lexicon, nlp=nlp))
     parts = list(extract_partition(CORPUS[3:], lexicon, nlp=nlp)) + list(extract_partition(CORPUS[:3], lexicon, nlp=nlp))
-    assert sorted(map(json.dumps, whole)) == sorted(map(json.dumps, parts))
+    assert as_json(whole) == as_json(parts) and len(parts) == len(CORPUS)
 
 
 def test_lexicons_merge_in_any_order_and_pickle():
@@ -91,7 +95,7 @@ def test_a_lexicon_seeded_with_known_names_finds_them(nlp):
     seed = Lexicon()
     seed.add_known("dataset", "HarborScenes-12", aliases=["HSC12"])
     [record] = Extractor(nlp=nlp, seed=seed).extract([Paper.build("Boats", "We train on HSC12 and HarborScenes-12.", id="s")])
-    [entity] = record["entities"]
+    [entity] = record.to_dict()["entities"]
     assert (entity["type"], entity["name"], sorted(entity["aliases"])) == ("dataset", "HarborScenes-12",
                                                                          ["HSC12", "HarborScenes-12"])
 
@@ -231,7 +235,7 @@ def test_no_folded_key_is_shown(extractor):
               Paper.build("Maps", "We normalise colour maps with Spectral Normalisation (SpecNorm).", id="c")]
     corpus_words = {w.lower() for p in papers for w in re.findall(r"\w+", p.title + " " + p.abstract)}
     records = list(extractor.extract(papers))
-    shown = [(e["name"], e["aliases"]) for r in records for e in r["entities"]]
+    shown = [(e.name, e.aliases) for r in records for e in r.entities]
     assert ("Contour Denoising Network", ["CDNs", "Contour Denoising Networks"]) in shown
     for name, aliases in shown:
         for word in re.findall(r"\w+", " ".join([name] + aliases).lower()):
@@ -245,7 +249,7 @@ def test_a_user_entry_overrides_the_builtin_alias_it_contradicts(tmp_path):
     mine.write_text('{"label": "DATASET", "name": "BSDS500", "aliases": ["Berkeley Segmentation Dataset 500"]}\n')
     nlp = build_pipeline(patterns=[mine])  # over the built-in vocabulary, which lists BSDS500 under BSD100
     [record] = Extractor(nlp=nlp).extract([Paper.build("Edges", "We evaluate on BSDS500.", id="x")])
-    assert [(e["type"], e["name"]) for e in record["entities"]] == [("dataset", "BSDS500")]
+    assert [(e.type, e.name) for e in record.entities] == [("dataset", "BSDS500")]
 
 
 def test_spacy_entity_ruler_pattern_files_are_accepted(tmp_path):
@@ -255,7 +259,7 @@ def test_spacy_entity_ruler_pattern_files_are_accepted(tmp_path):
                      '{"label": "METHOD", "pattern": [{"LOWER": "blorp"}, {"LOWER": "net"}]}\n')
     nlp = build_pipeline(patterns=[ruler], builtin_patterns=False)
     [record] = Extractor(nlp=nlp).extract([Paper.build("T", "We run blorp net on harbor-12 and Harbor Scenes.", id="x")])
-    assert {(e["type"], e["name"], tuple(e["aliases"])) for e in record["entities"]} == {
+    assert {(e.type, e.name, tuple(e.aliases)) for e in record.entities} == {
         ("dataset", "Harbor Scenes", ("Harbor Scenes", "harbor-12")), ("method", "blorp net", ("blorp net",))}
 
 

@@ -11,7 +11,9 @@ and resolve.py, registered with @Language.factory so any pipeline can add them.
 from __future__ import annotations
 
 import re
+import weakref
 
+import spacy
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -65,6 +67,24 @@ def run_acronym(word: str) -> str | None:
     return word if any(c.isupper() for c in word[1:]) else None
 
 
+def pattern_docs(nlp: Language, forms: list[str]) -> list[Doc]:
+    """Pattern docs from a copy of the pipeline's tokenizer with a vocabulary of its own. A PhraseMatcher
+    compares string hashes, so the pipeline's vocabulary need not hold the patterns' words; and it must
+    not: once a spaCy vocabulary holds 10,000 lexemes, words it has not seen are no longer cached by
+    the tokenizer, which then splits every word of every text again (the vocabularies, non-entities
+    and a run's lexicon hold more words than that)."""
+    tokenizer = _PATTERN_TOKENIZERS.get(nlp)
+    if tokenizer is None:
+        blank = spacy.blank(nlp.lang)
+        if isinstance(nlp.tokenizer, Tokenizer):
+            blank.tokenizer.from_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
+        tokenizer = _PATTERN_TOKENIZERS[nlp] = blank.tokenizer
+    return list(tokenizer.pipe(forms))
+
+
+_PATTERN_TOKENIZERS: "weakref.WeakKeyDictionary[Language, Tokenizer]" = weakref.WeakKeyDictionary()
+
+
 def doc_text(doc: Doc) -> str:
     """The text a doc was made from; Doc.text rebuilds it token by token, which is slow."""
     text = doc.user_data.get("graphload_text")
@@ -93,10 +113,6 @@ class VocabularyMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entry_of: dict[int, int] = {}
-        # Pattern docs come from a copy of the tokenizer: thousands of pattern strings in the
-        # pipeline's own tokenizer cache make every later paper tokenize markedly slower.
-        make_doc = (Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
-                    if isinstance(nlp.tokenizer, Tokenizer) else nlp.make_doc)
         for index, entry in enumerate(self.entries):
             label = f"graphload-{index}"
             self.entry_of[nlp.vocab.strings.add(label)] = index
@@ -104,9 +120,9 @@ class VocabularyMatcher:
             for form in entry.forms:
                 (exact if is_case_sensitive(form) else folded).update(surface_variants(form))
             if exact:
-                self.exact.add(label, [make_doc(f) for f in sorted(exact)])
+                self.exact.add(label, pattern_docs(nlp, sorted(exact)))
             if folded:
-                self.folded.add(label, [make_doc(f) for f in sorted(folded)])
+                self.folded.add(label, pattern_docs(nlp, sorted(folded)))
 
     def __call__(self, doc: Doc) -> Doc:
         found = _candidates(doc)
@@ -148,7 +164,7 @@ class RuleFinder:
         for table, matcher in ((exact, self.exact), (folded, self.folded)):
             senses = sorted(table)
             forms = [sorted(table[sense]) for sense in senses]
-            docs = iter(self.nlp.tokenizer.pipe(f for group in forms for f in group))
+            docs = iter(pattern_docs(self.nlp, [f for group in forms for f in group]))
             for sense, group in zip(senses, forms):
                 label = f"graphload-lexicon-{len(self.senses)}"
                 self.senses.append(sense)

@@ -23,6 +23,8 @@ _INTRO_VERB = re.compile(
 # Who introduces: the authors ("we", "I", "this paper"), read backwards from the verb.
 _INTRO_SUBJECT = re.compile(
     r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?$")
+# Subject and verb in one pattern: a scan that starts only at "we", "I" or "this", not at every word.
+_INTRO_BY_AUTHORS = re.compile(_INTRO_SUBJECT.pattern.rstrip("$") + _INTRO_VERB.pattern)
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term)|"
                           r"(?:we|We) refer to (?:it|them|this(?: \w+)?|these \w+|our \w+) as|referred to as)\s+(?:as\s+|it\s+|them\s+)?[\"'`\u201c\u2018]?")
 _DETERMINER = re.compile(
@@ -147,13 +149,13 @@ def _type_from_context(text: str, end: int, default: str = "method") -> str:
 def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
-    verbs = [v for v in _INTRO_VERB.finditer(text) if _INTRO_SUBJECT.search(text, max(0, v.start() - 40), v.start())]
+    verbs = list(_INTRO_BY_AUTHORS.finditer(text))
     for verb in verbs + list(_NAMING_VERB.finditer(text)):
         start = verb.end()
         det = _DETERMINER.match(text, start)
         start = det.end() if det else start
         span = _name_tokens(text, start, capitalised=verb.re is _NAMING_VERB)
-        if not span and verb.re is _INTRO_VERB and det and det.end() == verb.end():
+        if not span and verb.re is _INTRO_BY_AUTHORS and det and det.end() == verb.end():
             # "We introduce Adam, an algorithm ...": an everyday word, named by the apposition after it
             span = _name_tokens(text, start, 1, capitalised=True)
             span = span if span and _NAMED_BY_APPOSITION.match(text, span[1]) else None
@@ -161,7 +163,7 @@ def introduced_names(text: str) -> list[Candidate]:
             s, e = span
             if not _APPOSITION_END.match(text, e):
                 continue
-        elif verb.re is _INTRO_VERB and (not det or det.end() == verb.end()):
+        elif verb.re is _INTRO_BY_AUTHORS and (not det or det.end() == verb.end()):
             # "I present neural circuit diagrams, a graphical language": a lower-case name in apposition
             words = re.match(r"((?:[a-z][a-z\-]+\s){0,3}[a-z][a-z\-]+)(?=,\s(?:a|an|the)\s)", text[start:start + 80])
             if not words or words.group(1).split()[-1].rstrip("s") in {"method", "model", "framework", "approach", "way"}:
