@@ -72,6 +72,8 @@ _APPOSITION = re.compile(
     r"\b" + _APPOSITION_HEAD + r"s?\s*,\s+"
     r"(?:(?:which\s+)?(?:we\s+)?(?:called|named|dubbed|termed|call|name|dub|term)\s+)?(?:the\s+)?(?=[A-Za-z0-9])")
 _COMMA = re.compile(r"(?<=[a-z]),\s")
+_WORD_AT_COMMA = re.compile(r"([a-z]+)$")
+_APPOSITION_HEADS = frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", _APPOSITION_HEAD)) | {"data", "dataset"}
 _APPOSITION_DETERMINER = re.compile(r"\b(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?$", re.I)
 _APPOSITION_CLOSE = re.compile(r"\s*(?:,|\(|\s(?:which|that|to|for|is|with|consisting|comprising|containing)\b)")
 # A name-shaped word: an inner capital after a lower-case letter (pixelNeRF, ConvNeXt) or letters with digits
@@ -458,6 +460,9 @@ def appositions(text: str) -> list[Candidate]:
     a name set off by commas after a head noun that says what it is."""
     found = []
     for comma in _COMMA.finditer(text):
+        head = _WORD_AT_COMMA.search(text, max(0, comma.start() - 16), comma.start())
+        if not head or head.group(1).lower().rstrip("s") not in _APPOSITION_HEADS:
+            continue
         match = _APPOSITION.search(text, max(0, comma.start() - 16), comma.end() + 40)
         if not match or match.start() > comma.start():
             continue
