@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from graphload.errors import GraphloadError, UsageError, check_output_path, write_failed
-from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
+from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import no_progress
 from graphload.store.connection import CONNECT_TIMEOUT_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_URI
 from graphload.store.load import DEFAULT_BATCH_SIZE, STALE_AFTER_SECONDS
@@ -52,7 +52,11 @@ BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per wr
 NlpBatchSize = Annotated[int, typer.Option("--nlp-batch-size", min=1, help="Texts per spaCy batch.")]
 NProcess = Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")]
 MaxDf = Annotated[float, typer.Option("--max-df", min=0.0, help="Entities in more papers than this (fraction < 1, "
-                                      "or a count) make no SHARES_ENTITY links.")]
+                                      "never below sqrt(papers); or a count) make no SHARES_ENTITY links.")]
+MaxDfCount = Annotated[int, typer.Option("--max-df-count", min=1, help="Absolute hub limit in papers, at any "
+                                         "collection size.")]
+MinScore = Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Least score (0-1) a SHARES_ENTITY "
+                                         "link needs.")]
 MinShared = Annotated[int, typer.Option("--min-shared", min=1, help="Entities two papers must share to link.")]
 TopK = Annotated[int, typer.Option("--top-k", min=1, help="SHARES_ENTITY links kept per paper, heaviest first.")]
 Format = Annotated[Optional[str], typer.Option("--format", help="Input format (default: detected): "
@@ -112,6 +116,8 @@ def main(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress 
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
+    if verbose:  # the driver's retry warnings (deadlocks between concurrent runs, retried) are details
+        logging.getLogger("neo4j").addHandler(logging.StreamHandler(sys.stderr))
 
 
 def settings_from(uri: str, user: str, password: Optional[str], database: str,
@@ -164,10 +170,22 @@ def print_summary(stats) -> None:
     for stage, seconds in stats.seconds.items():
         rate = stats.rate(stage)
         err.print(f"  {stage:8} {seconds:7.2f} s" + (f"  {rate:,.0f} rows/s" if rate else ""))
+    print_hubs(stats.hubs, stats.hub_limit)
     print_read_notes(stats.skipped_records, stats.warnings)
     if stats.interrupted_runs:
         err.print(f"  marked {len(stats.interrupted_runs)} earlier run(s) interrupted (running, but no heartbeat for "
                   f"{STALE_AFTER_SECONDS // 60} minutes): {', '.join(stats.interrupted_runs)}", highlight=False)
+
+
+
+def print_hubs(hubs: list[dict], limit: int, most: int = 10) -> None:
+    """Name the entities too common to link, so a user knows why two papers on ImageNet are not linked."""
+    if not hubs:
+        return
+    names = ", ".join(f"{h['name']} ({h['paper_count']})" for h in hubs[:most])
+    more = f" and {len(hubs) - most} more" if len(hubs) > most else ""
+    err.print(f"  held back as hubs (in more than {limit} papers, no SHARES_ENTITY links): {escape(names)}{more}",
+              highlight=False)
 
 
 def print_read_notes(skipped: list[tuple[str, str]], warnings: list[str], most: int = 20) -> None:
@@ -190,6 +208,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
            format: Format = None, strict: Strict = False, model: Model = None,
            patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
            min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+           max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE,
            nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
     """Read papers, extract entities, load and link them in Neo4j.
 
@@ -199,7 +218,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
     settings = settings_from(uri, user, password, database, connect_timeout)
     stats = run_ingest(inputs, settings, format=format, strict=strict, model=model, patterns=patterns or (),
                        batch_size=batch_size, max_df=max_df,
-                       min_shared=min_shared, top_k=top_k, nlp_batch_size=nlp_batch_size, n_process=n_process,
+                       min_shared=min_shared, top_k=top_k, max_df_cap=max_df_count, min_score=min_score,
+                       nlp_batch_size=nlp_batch_size, n_process=n_process,
                        progress=progress_factory())
     print_summary(stats)
 
@@ -210,7 +230,8 @@ def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by grap
          uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
          database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
          batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
-         min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K):
+         min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+         max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE):
     """Load extracted papers (graphload extract output) and link them.
 
     Example: graphload load papers.extracted.jsonl
@@ -218,7 +239,8 @@ def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by grap
     from graphload.ingest import load as run_load
     settings = settings_from(uri, user, password, database, connect_timeout)
     stats = run_load(files, settings, batch_size=batch_size, max_df=max_df,
-                     min_shared=min_shared, top_k=top_k, progress=progress_factory())
+                     min_shared=min_shared, top_k=top_k, max_df_cap=max_df_count, min_score=min_score,
+                     progress=progress_factory())
     print_summary(stats)
 
 

@@ -16,7 +16,8 @@ import networkx as nx
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
-from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, compute_links, mention_rows, paper_row
+from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, EntityInfo, compute_links,
+                             mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
 
@@ -43,7 +44,7 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
     incidence = []
     for record in records:
         row = paper_row(record)
-        graph.add_node(f"paper:{row['id']}", labels="Paper", **row)
+        graph.add_node(f"paper:{row['id']}", labels="Paper", stub=False, **row)
         for entity_type, rows in mention_rows(record).items():
             for mention in rows:
                 uid = f"{entity_type}:{mention['key']}"
@@ -58,11 +59,22 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
         name = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
         graph.add_node(uid, labels=LABELS[entity_type], type=entity_type, key=key, name=name,
                        aliases=sorted(aliases[uid]), paper_count=paper_counts[uid])
-    papers = [n.split(":", 1)[1] for n, d in graph.nodes(data=True) if d.get("labels") == "Paper"]
-    links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k)
+    papers = {n.split(":", 1)[1]: d for n, d in graph.nodes(data=True) if d.get("labels") == "Paper"}
+    entities = {uid: EntityInfo(graph.nodes[uid]["name"], tuple(graph.nodes[uid]["aliases"])) for uid in names}
+    links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k,
+                          entities=entities, published={p: d.get("published") for p, d in papers.items()})
     for link in links.shares:
         graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="SHARES_ENTITY", type="SHARES_ENTITY",
-                       weight=link["weight"], shared=link["shared"], shared_count=link["shared_count"])
+                       **{k: link[k] for k in ("score", "weight", "shared", "shared_types", "shared_count")})
+    for entity in links.entities:
+        graph.nodes[f"{entity['type']}:{entity['key']}"].update(specificity=entity["specificity"],
+                                                                 linking=entity["linking"])
+    citations = resolve_citations((p, d.get("ids", ()), d.get("references", ()), d.get("cited_by", ()))
+                                  for p, d in papers.items())
+    for stub in citations.stubs:
+        graph.add_node(f"paper:{stub['id']}", labels="Paper", id=stub["id"], ids=stub["ids"], stub=True)
+    for link in citations.cites:
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="CITES", type="CITES")
     for link in links.introduced_by:
         graph.add_edge(f"{link['type']}:{link['key']}", f"paper:{link['paper_id']}", key="INTRODUCED_BY",
                        type="INTRODUCED_BY")

@@ -10,7 +10,7 @@ from typing import Iterable
 from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import check_output_path, write_failed
-from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
+from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings
 from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph
@@ -38,6 +38,7 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
            strict: bool = False, model: str | None = None, patterns: Iterable[str | Path] = (),
            batch_size: int = DEFAULT_BATCH_SIZE, max_df: float = DEFAULT_MAX_DF,
            min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
+           max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
            nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
            link_batch_size: int = DEFAULT_LINK_BATCH_SIZE, read_ahead: int = DEFAULT_READ_AHEAD,
            progress=no_progress) -> LoadStats:
@@ -45,7 +46,8 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
 
     `batch_size`: rows per write transaction; `nlp_batch_size`, `n_process`: spaCy's batch and
     worker processes; `link_batch_size`: link rows per write transaction; `read_ahead`: records
-    extracted ahead of the writer.
+    extracted ahead of the writer; `max_df` (fraction or count) and `max_df_cap` (absolute
+    count) set the hub limit; `min_score` the least score a SHARES_ENTITY link needs.
 
     >>> stats = ingest(["examples/hf-papers"], Neo4jSettings.from_env())  # doctest: +SKIP
     """
@@ -59,12 +61,13 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
                                    n_process=n_process), stats.seconds, "extract")
     return _store(records, settings or Neo4jSettings.from_env(), inputs, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
-                  top_k=top_k, progress=progress)
+                  top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
 
 
 def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,
          batch_size: int = DEFAULT_BATCH_SIZE, max_df: float = DEFAULT_MAX_DF, min_shared: int = DEFAULT_MIN_SHARED,
-         top_k: int = DEFAULT_TOP_K, link_batch_size: int = DEFAULT_LINK_BATCH_SIZE,
+         top_k: int = DEFAULT_TOP_K, max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
+         link_batch_size: int = DEFAULT_LINK_BATCH_SIZE,
          read_ahead: int = DEFAULT_READ_AHEAD, progress=no_progress) -> LoadStats:
     """Load `graphload extract` output (JSONL) and link it."""
     paths = [str(p) for p in paths]
@@ -73,7 +76,7 @@ def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,
     records = Timed(read_extracted(paths, report), stats.seconds, "read")
     return _store(records, settings or Neo4jSettings.from_env(), paths, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
-                  top_k=top_k, progress=progress)
+                  top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
 
 
 def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, format: str | None = None,

@@ -45,6 +45,8 @@ class LoadStats:
     rows: dict[str, int] = field(default_factory=dict)        # stage -> rows written
     labels: dict[str, int] = field(default_factory=dict)      # graph counts after the run
     relationships: dict[str, int] = field(default_factory=dict)
+    hubs: list[dict] = field(default_factory=list)            # entities held back from linking: in too many papers
+    hub_limit: int = 0                                        # the most papers an entity may have and still link
 
     def rate(self, stage: str) -> float:
         seconds = self.seconds.get(stage, 0.0)
@@ -57,4 +59,5 @@ class LoadStats:
                 "interrupted_runs": self.interrupted_runs,
                 "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
                 "rows": self.rows, "rows_per_second": {k: round(self.rate(k), 1) for k in self.rows},
-                "labels": self.labels, "relationships": self.relationships}
+                "labels": self.labels, "relationships": self.relationships,
+                "hub_limit": self.hub_limit, "hubs": self.hubs}

@@ -1,5 +1,5 @@
-// Write BUILDS_ON links: a paper mentioning an entity another paper introduced
-// The nearest thing to a citation that abstracts reveal; via lists the entities.
+// Write BUILDS_ON links: a paper mentioning a name another paper introduced
+// The introducer is never the later paper when both dates are known; via lists the names.
 // Parameters: $rows (list of maps: source, target, via)
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source}), (b:Paper {id: row.target})

@@ -1,3 +1,7 @@
-// Read every paper id: papers with no entity still count in N
+// Read every paper (not the stubs): its id and date (papers with no entity still count
+// in N; dates order BUILDS_ON) and the ids and references citations are resolved from
 // Parameters: none
-MATCH (p:Paper) RETURN p.id AS id
+MATCH (p:Paper)
+WHERE NOT coalesce(p.stub, false)
+RETURN p.id AS id, toString(p.published) AS published, coalesce(p.ids, []) AS ids,
+       coalesce(p.references, []) AS references, coalesce(p.cited_by, []) AS cited_by

@@ -1,8 +1,10 @@
-// Write SHARES_ENTITY links: papers that mention the same rare entities
-// weight = sum over shared entities of ln(N / paper_count); one relationship per
-// pair, from the lower paper id to the higher.
-// Parameters: $rows (list of maps: source, target, weight, shared, shared_count)
+// Write SHARES_ENTITY links: papers that share specific, rare entities
+// score in [0, 1] (filter on it: WHERE r.score >= 0.8); weight = sum of the shared
+// entities' evidence; shared and shared_types: the entities' names and types, strongest
+// first. One relationship per pair, from the lower paper id to the higher.
+// Parameters: $rows (list of maps: source, target, score, weight, shared, shared_types, shared_count)
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source}), (b:Paper {id: row.target})
 MERGE (a)-[r:SHARES_ENTITY]->(b)
-SET r.weight = row.weight, r.shared = row.shared, r.shared_count = row.shared_count
+SET r.score = row.score, r.weight = row.weight, r.shared = row.shared, r.shared_types = row.shared_types,
+    r.shared_count = row.shared_count

@@ -116,6 +116,8 @@ class ExtractedPaper:
         try:
             entities = [e for e in map(Entity.from_dict, _list(value.get("entities"))) if e is not None]
             authors, sources = _list(value.get("authors")), _list(value.get("sources"))
+            ids, references, cited_by = (tuple(sorted(str(v) for v in _list(value.get(name)) if isinstance(v, str)))
+                                         for name in ("ids", "references", "cited_by"))
         except BadRecord as exc:
             raise BadRecord(f"bad entities, authors or sources: {exc}") from None
         try:
@@ -126,7 +128,8 @@ class ExtractedPaper:
                     for name in ("url", "arxiv_id", "doi")}
         paper = Paper(id=str(value["id"]), title=str(value["title"]), abstract=_text(value.get("abstract")),
                       authors=tuple(str(a) for a in authors), published=published,
-                      sources=tuple(str(s) for s in sources), **optional)
+                      sources=tuple(str(s) for s in sources), ids=ids, references=references,
+                      cited_by=cited_by, **optional)
         return cls(paper, entities)
 
 

@@ -16,7 +16,9 @@ AUTHORS = ("authors", "author", "creators")
 PUBLISHED = ("published", "publication_date", "publicationDate", "date", "year", "publication_year")
 
 URL = ("url", "link", "abs_url")
-_KNOWN_NAMES = {name.lower(): name for name in TITLE + ABSTRACT + ID + ARXIV + AUTHORS + PUBLISHED + URL + ("doi",)}
+REFERENCES = ("references", "referenced_works", "cites")
+_KNOWN_NAMES = {name.lower(): name for name in TITLE + ABSTRACT + ID + ARXIV + AUTHORS + PUBLISHED + URL + REFERENCES
+                + ("doi",)}
 # Control characters and lone surrogates (from JSON escapes like \u0000 or \ud800): no text holds them,
 # and a lone surrogate cannot even be written as UTF-8.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -125,4 +127,19 @@ def paper_from_fields(record: dict, source: str) -> Paper | str:
         authors=author_names(first(record, AUTHORS)),
         published=parse_date(first(record, PUBLISHED)),
         source=source,
+        references=reference_list(first(record, REFERENCES)),
     )
+
+
+def reference_list(value: Any) -> list:
+    """A references field: a list of ids (or of id lists, one per work), or one cell of ids
+    separated by ';', ',', '|' or spaces (CSV).
+
+    >>> reference_list("1706.03762; 10.1000/xyz")
+    ['1706.03762', '10.1000/xyz']
+    """
+    if isinstance(value, str):
+        return [part for part in re.split(r"[;,|\s]+", value) if part]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, (str, int, list)) and not isinstance(v, bool)]
+    return []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graphload.corpus.fields import author_names, clean_text, json_kind, not_text, parse_date
-from graphload.corpus.paper import Paper
+from graphload.corpus.paper import Paper, id_key
 
 
 def is_openalex(record: dict) -> bool:
@@ -62,7 +62,8 @@ def openalex_paper(record: dict, source: str) -> Paper | str:
                        doi=record.get("doi") if isinstance(record.get("doi"), str) else None,
                        authors=author_names(record.get("authorships")),
                        published=parse_date(record.get("publication_date") or record.get("publication_year")),
-                       source=source)
+                       source=source, ids=[record.get("id"), ids.get("openalex"), ids.get("doi")],
+                       references=_list(record.get("referenced_works")))
 
 
 def semantic_scholar_paper(record: dict, source: str) -> Paper | str:
@@ -79,4 +80,29 @@ def semantic_scholar_paper(record: dict, source: str) -> Paper | str:
                        doi=str(external.get("DOI") or "") or None,
                        authors=author_names(record.get("authors")),
                        published=parse_date(record.get("publicationDate") or record.get("year")),
-                       source=source)
+                       source=source, ids=s2_ids(record),
+                       references=[s2_ids(r, "citedPaper") for r in _list(record.get("references"))],
+                       cited_by=[s2_ids(r, "citingPaper") for r in _list(record.get("citations"))])
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def s2_ids(record, wrapper: str | None = None) -> list[str]:
+    """Every id of a Semantic Scholar paper (or of a reference or citation, which the
+    /references and /citations endpoints wrap in citedPaper / citingPaper) as id keys.
+
+    >>> s2_ids({"paperId": "0123456789abcdef0123456789abcdef01234567", "externalIds": {"ArXiv": "1810.04805"}})
+    ['s2:0123456789abcdef0123456789abcdef01234567', 'arxiv:1810.04805']
+    """
+    if isinstance(record, str):
+        return [k for k in [id_key(record)] if k]
+    if not isinstance(record, dict):
+        return []
+    if wrapper and isinstance(record.get(wrapper), dict):
+        record = record[wrapper]
+    external = record.get("externalIds") if isinstance(record.get("externalIds"), dict) else {}
+    keys = [id_key(record.get("paperId"), "s2"), id_key(external.get("ArXiv"), "arxiv"),
+            id_key(external.get("DOI"), "doi"), id_key(external.get("CorpusId"), "corpusid")]
+    return [k for k in keys if k]

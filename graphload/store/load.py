@@ -20,7 +20,8 @@ from graphload import __version__
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper
 from graphload.errors import ConnectionFailed, GraphloadError
-from graphload.graph import ENTITY_TYPES, Links, compute_links, mention_rows, paper_row
+from graphload.graph import (DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, ENTITY_TYPES, Citations, EntityInfo, Links,
+                             compute_links, mention_rows, paper_row, resolve_citations)
 from graphload.progress import LoadStats, no_progress
 from graphload.store.connection import Neo4jSettings, connect
 from graphload.store.cypherfiles import cypher_text
@@ -114,36 +115,100 @@ def summarise_entities(driver: Driver, database: str) -> None:
         session.run(cypher_text("link/entity_summary.cypher")).consume()  # CALL IN TRANSACTIONS: auto-commit
 
 
-def read_incidence(driver: Driver, database: str) -> tuple[list[tuple[str, str, bool]], list[str]]:
+def read_incidence(driver: Driver, database: str) -> tuple[list[tuple[str, str, bool]], list[dict],
+                                                           dict[str, EntityInfo]]:
+    """What the links are computed from: the paper-entity incidence, every paper (id, date,
+    ids, references) and every entity's name and surface forms."""
     with driver.session(database=database) as session:
         rows = [(r["paper_id"], r["uid"], r["introduced"]) for r in session.run(cypher_text("link/incidence.cypher"))]
-        papers = [r["id"] for r in session.run(cypher_text("link/paper_ids.cypher"))]
-    return rows, papers
+        papers = [r.data() for r in session.run(cypher_text("link/paper_ids.cypher"))]
+        entities = {r["uid"]: EntityInfo(r["name"] or r["uid"].split(":", 1)[1], tuple(r["aliases"]))
+                    for r in session.run(cypher_text("link/entity_names.cypher"))}
+    return rows, papers, entities
 
 
-def write_links(driver: Driver, database: str, links: Links, batch_size: int, bar=None) -> None:
+class LinkLock:
+    """The graph-wide lock of the link rebuild: a (:GraphloadLock) node whose holder is the
+    run id. Two ingests at once would each clear every link and write its own snapshot; with
+    the lock the second rebuild starts after the first ends and reads everything both loaded.
+
+    Claiming takes the node's write lock first (link/lock_take.cypher), so two claims never
+    both see it free. A lease (renewed after each write) lets a run that died holding it be
+    overtaken after `lease_seconds`; waiting gives up after `wait_seconds`.
+    """
+
+    name = "links"
+
+    def __init__(self, driver: Driver, database: str, holder: str, *, lease_seconds: int = 600,
+                 wait_seconds: float = 3600, poll_seconds: float = 0.5):
+        self.driver, self.database, self.holder = driver, database, holder
+        self.lease_seconds, self.wait_seconds, self.poll_seconds = lease_seconds, wait_seconds, poll_seconds
+
+    def _claim(self, tx: ManagedTransaction) -> bool:
+        tx.run(cypher_text("link/lock_take.cypher"), name=self.name).consume()
+        return tx.run(cypher_text("link/lock_claim.cypher"), name=self.name, holder=self.holder,
+                      lease_seconds=self.lease_seconds).single()["free"]
+
+    def __enter__(self) -> "LinkLock":
+        deadline = time.monotonic() + self.wait_seconds
+        with self.driver.session(database=self.database) as session:
+            while not session.execute_write(self._claim):
+                if time.monotonic() > deadline:
+                    raise GraphloadError(f"another graphload run has held the link lock for over "
+                                         f"{self.wait_seconds:.0f} s; run the same command again when it ends")
+                time.sleep(self.poll_seconds)
+        return self
+
+    def renew(self) -> None:
+        self.driver.execute_query(cypher_text("link/lock_renew.cypher"), name=self.name, holder=self.holder,
+                                  lease_seconds=self.lease_seconds, database_=self.database)
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.driver.execute_query(cypher_text("link/lock_release.cypher"), name=self.name, holder=self.holder,
+                                      database_=self.database)
+        except Exception:  # the server may be gone; the lease runs out on its own
+            if exc[0] is None:
+                raise
+
+
+def write_links(driver: Driver, database: str, links: Links, citations: Citations, batch_size: int, bar=None,
+                lock: LinkLock | None = None) -> None:
     with driver.session(database=database) as session:
         session.run(cypher_text("link/clear_links.cypher")).consume()
-        for name, rows in (("link/shares_entity.cypher", links.shares),
+        for name, rows in (("link/entity_flags.cypher", links.entities),
+                           ("link/shares_entity.cypher", links.shares),
                            ("link/introduced_by.cypher", links.introduced_by),
-                           ("link/builds_on.cypher", links.builds_on)):
+                           ("link/builds_on.cypher", links.builds_on),
+                           ("link/stubs.cypher", citations.stubs),
+                           ("link/cites.cypher", citations.cites)):
             statement = cypher_text(name)
             for batch in chunks(rows, batch_size):
                 session.execute_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
+                if lock is not None:
+                    lock.renew()
                 if bar is not None:
                     bar.advance(len(batch))
+        session.run(cypher_text("link/stale_stubs.cypher")).consume()
 
 
 def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top_k: int, batch_size: int,
-           progress=no_progress) -> Links:
-    """The whole derived graph again, from what the graph holds now (so every run converges)."""
-    summarise_entities(driver, database)
-    incidence, papers = read_incidence(driver, database)
-    links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k)
-    total = len(links.shares) + len(links.introduced_by) + len(links.builds_on)
-    with progress("write links", total=total) as bar:
-        write_links(driver, database, links, batch_size, bar)
-    return links
+           max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE, holder: str | None = None,
+           progress=no_progress) -> tuple[Links, Citations]:
+    """The whole derived graph again, from what the graph holds now (so every run converges),
+    under the link lock (so runs at the same time converge too)."""
+    with LinkLock(driver, database, holder or str(uuid.uuid4())) as lock:
+        summarise_entities(driver, database)
+        incidence, papers, entities = read_incidence(driver, database)
+        links = compute_links(incidence, papers=[p["id"] for p in papers], max_df=max_df, max_df_cap=max_df_cap,
+                              min_shared=min_shared, min_score=min_score, top_k=top_k, entities=entities,
+                              published={p["id"]: p["published"] for p in papers})
+        citations = resolve_citations((p["id"], p["ids"], p["references"], p["cited_by"]) for p in papers)
+        total = sum(map(len, (links.entities, links.shares, links.introduced_by, links.builds_on, citations.stubs,
+                              citations.cites)))
+        with progress("write links", total=total) as bar:
+            write_links(driver, database, links, citations, batch_size, bar, lock)
+    return links, citations
 
 
 def _finish_run(driver: Driver, database: str, stats: LoadStats, status: str) -> None:
@@ -160,6 +225,7 @@ def _mark_failed(driver: Driver, database: str, stats: LoadStats, status: str = 
 
 def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, inputs: list[str], report: ReadReport,
                stats: LoadStats, batch_size: int, link_batch_size: int, max_df: float, min_shared: int, top_k: int,
+               max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
                progress=no_progress) -> LoadStats:
     """Schema, run record, batched writes, links and counts: one load of `records`, filling `stats`.
 
@@ -182,10 +248,13 @@ def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, in
                 stats.rows["load"] = written["papers"] + written["mentions"]
                 stats.papers = written["papers"]
                 start = time.perf_counter()
-                links = relink(driver, db, max_df=max_df, min_shared=min_shared, top_k=top_k,
-                               batch_size=link_batch_size, progress=progress)
+                links, citations = relink(driver, db, max_df=max_df, max_df_cap=max_df_cap, min_shared=min_shared,
+                                          min_score=min_score, top_k=top_k, batch_size=link_batch_size,
+                                          holder=stats.run_id, progress=progress)
                 stats.seconds["link"] = time.perf_counter() - start
-                stats.rows["link"] = len(links.shares) + len(links.introduced_by) + len(links.builds_on)
+                stats.rows["link"] = (len(links.shares) + len(links.introduced_by) + len(links.builds_on)
+                                      + len(citations.cites))
+                stats.hubs, stats.hub_limit = links.hubs, links.hub_limit
             stats.skipped_records = list(report.skipped)
             stats.skipped = len(report.skipped)
             stats.without_abstract, stats.truncated = report.without_abstract, report.truncated
