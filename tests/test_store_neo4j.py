@@ -16,10 +16,10 @@ ROOT = Path(__file__).parent.parent
 
 
 def graph_checksum(driver, database) -> str:
-    """Every node and relationship with its properties, run ids and timestamps aside."""
+    """Every node and relationship with its properties, run records, the link lock and timestamps aside."""
     volatile = {"run_id", "started", "finished", "id_run"}
     nodes = driver.execute_query(
-        "MATCH (n) WHERE NOT n:IngestRun RETURN labels(n) AS labels, properties(n) AS props", database_=database).records
+        "MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphloadLock RETURN labels(n) AS labels, properties(n) AS props", database_=database).records
     rels = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.key) AS a, coalesce(b.id, b.key) AS b, "
         "properties(r) AS props", database_=database).records
@@ -49,20 +49,28 @@ def test_fixture_graph_is_exact(neo4j_db, neo4j_settings):
     assert stats.papers == 6 and stats.labels["Paper"] == 6
     assert stats.labels == {"Paper": 6, "Entity": 6, "Method": 3, "Dataset": 1, "Metric": 1, "Repo": 1, "IngestRun": 1}
     links = neo4j_db.execute_query(
-        "MATCH (a:Paper)-[r:SHARES_ENTITY]->(b:Paper) RETURN a.id AS a, b.id AS b, r.weight AS w, r.shared AS shared "
-        "ORDER BY a, b", database_=db).records
-    assert [(r["a"], r["b"], r["shared"]) for r in links] == [
-        ("p1", "p2", ["dataset:d1", "method:alpha"]), ("p1", "p3", ["dataset:d1"]),
-        ("p2", "p3", ["dataset:d1", "metric:m1"]), ("p2", "p4", ["metric:m1"]), ("p3", "p4", ["metric:m1"])]
-    assert links[0]["w"] == pytest.approx(math.log(3) + math.log(2))
+        "MATCH (a:Paper)-[r:SHARES_ENTITY]->(b:Paper) RETURN a.id AS a, b.id AS b, r.score AS score, "
+        "r.shared AS shared, r.shared_types AS types ORDER BY a, b", database_=db).records
+    assert [(r["a"], r["b"], r["shared"], r["types"]) for r in links] == [
+        ("p1", "p2", ["Alpha", "D1"], ["method", "dataset"]), ("p1", "p3", ["D1"], ["dataset"]),
+        ("p2", "p3", ["D1", "M1"], ["dataset", "metric"])]
+    d1 = math.log(2) / math.log(3)  # D1: in 3 of 6 papers
+    assert links[1]["score"] == pytest.approx(d1, abs=1e-6)
+    assert links[0]["score"] == pytest.approx(1 - (1 - d1) * (1 - 0.9), abs=1e-6)
+    flags = neo4j_db.execute_query("MATCH (e:Entity) RETURN e.key AS key, e.linking AS linking, e.hub AS hub, "
+                                   "e.specificity AS specificity ORDER BY key", database_=db).records
+    assert {r["key"]: (r["linking"], r["hub"]) for r in flags} == {
+        "alpha": (True, False), "beta": (False, False), "d1": (True, False), "github.com/o/beta": (False, False),
+        "hub": (False, True), "m1": (True, False)}
+    assert stats.hubs == [{"type": "method", "name": "Hub", "paper_count": 5}] and stats.hub_limit == 3
     assert neo4j_db.execute_query("MATCH (e:Method {key: 'alpha'})-[:INTRODUCED_BY]->(p) RETURN p.id",
                                   database_=db).records[0][0] == "p1"
     builds = neo4j_db.execute_query("MATCH (a)-[r:BUILDS_ON]->(b) RETURN a.id, b.id, r.via", database_=db).records
-    assert [tuple(r) for r in builds] == [("p2", "p1", ["method:alpha"])]
+    assert [tuple(r) for r in builds] == [("p2", "p1", ["Alpha"])]
     hub = neo4j_db.execute_query("MATCH (e:Method {key: 'hub'}) RETURN e.paper_count, e:Entity", database_=db).records[0]
     assert tuple(hub) == (5, True)
     run = neo4j_db.execute_query("MATCH (r:IngestRun) RETURN r.status, r.papers, r.links", database_=db).records[0]
-    assert tuple(run) == ("ok", 6, 5)
+    assert tuple(run) == ("ok", 6, 3)
     published = neo4j_db.execute_query("MATCH (p:Paper {id: 'p3'}) RETURN toString(p.published)", database_=db)
     assert published.records[0][0] == "2024-01-03"
 
@@ -72,7 +80,7 @@ def test_reload_is_idempotent(neo4j_db, neo4j_settings):
     first = graph_checksum(neo4j_db, neo4j_settings.database)
     second_stats = load([FIXTURE], neo4j_settings, max_df=3)
     assert graph_checksum(neo4j_db, neo4j_settings.database) == first
-    assert second_stats.labels["Paper"] == 6 and second_stats.relationships["SHARES_ENTITY"] == 5
+    assert second_stats.labels["Paper"] == 6 and second_stats.relationships["SHARES_ENTITY"] == 3
 
 
 def test_changed_paper_gets_exactly_its_new_mentions(neo4j_db, neo4j_settings, tmp_path):

@@ -175,8 +175,10 @@ class Paper:
         """
         title = " ".join(title.split())
         abstract = " ".join((abstract or "").split())
-        arxiv_id = arxiv_id_from(arxiv_id) or arxiv_id_from(url)
         doi = doi_from(doi)
+        # arXiv's own DOI (10.48550/arXiv.1706.03762) names the arXiv paper: same id either way.
+        arxiv_doi = doi[len(_ARXIV_DOI):] if doi and doi.startswith(_ARXIV_DOI) else None
+        arxiv_id = arxiv_id_from(arxiv_id) or arxiv_id_from(url) or arxiv_id_from(arxiv_doi)
         given = str(id).strip() if id not in (None, "") else None
         paper_id = given or arxiv_id or doi or title_id(title)
         keys = {id_key(arxiv_id, "arxiv"), id_key(doi, "doi"), id_key(given), *(id_key(i) for i in ids)}

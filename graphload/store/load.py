@@ -139,7 +139,7 @@ class LinkLock:
 
     name = "links"
 
-    def __init__(self, driver: Driver, database: str, holder: str, *, lease_seconds: int = 600,
+    def __init__(self, driver: Driver, database: str, holder: str, *, lease_seconds: int = 120,
                  wait_seconds: float = 3600, poll_seconds: float = 0.5):
         self.driver, self.database, self.holder = driver, database, holder
         self.lease_seconds, self.wait_seconds, self.poll_seconds = lease_seconds, wait_seconds, poll_seconds
@@ -200,10 +200,12 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
     with LinkLock(driver, database, holder or str(uuid.uuid4())) as lock:
         summarise_entities(driver, database)
         incidence, papers, entities = read_incidence(driver, database)
+        lock.renew()
         links = compute_links(incidence, papers=[p["id"] for p in papers], max_df=max_df, max_df_cap=max_df_cap,
                               min_shared=min_shared, min_score=min_score, top_k=top_k, entities=entities,
                               published={p["id"]: p["published"] for p in papers})
         citations = resolve_citations((p["id"], p["ids"], p["references"], p["cited_by"]) for p in papers)
+        lock.renew()
         total = sum(map(len, (links.entities, links.shares, links.introduced_by, links.builds_on, citations.stubs,
                               citations.cites)))
         with progress("write links", total=total) as bar:
