@@ -10,7 +10,8 @@ from graphload.ingest import load
 from graphload.store.queries import list_queries, prepared_query, run_query
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
-W12, W23, W24 = round(math.log(3) + math.log(2), 3), round(2 * math.log(2), 3), round(math.log(2), 3)
+D1 = math.log(2) / math.log(3)  # D1's rarity: in 3 of 6 papers
+S12, S23 = round(1 - (1 - D1) * (1 - 0.9), 6), round(1 - (1 - D1) * (1 - 0.4 * D1), 6)
 
 
 def test_every_query_has_a_header_with_examples():
@@ -36,7 +37,8 @@ def rows(result, *keys):
 
 
 EXPECTED = {
-    ("similar_papers", (("paper_id", "p2"),), ("id", "weight")): [("p1", W12), ("p3", W23), ("p4", W24)],
+    ("similar_papers", (("paper_id", "p2"),), ("id", "score", "shared")): [("p1", S12, ["Alpha", "D1"]),
+                                                                           ("p3", S23, ["D1", "M1"])],
     ("top_methods", (("limit", 3),), ("name", "papers")): [("Hub", 5), ("Alpha", 2), ("Beta", 1)],
     ("top_datasets", (), ("name", "papers")): [("D1", 3)],
     ("top_metrics", (), ("name", "papers")): [("M1", 3)],
@@ -70,7 +72,8 @@ def test_paper_neighbourhood_returns_graph_rows(fixture_graph):
 
 
 def test_every_query_file_is_covered():
-    covered = {name for name, _, _ in EXPECTED} | {"paper_neighbourhood"}
+    # most_cited and papers_citing are answered on a graph with citations, in test_citations.py
+    covered = {name for name, _, _ in EXPECTED} | {"paper_neighbourhood", "most_cited", "papers_citing"}
     assert covered == {q.name for q in list_queries()}
 
 

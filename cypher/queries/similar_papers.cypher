@@ -1,8 +1,9 @@
 // Papers most similar to a paper
-// The papers that share the most (and rarest) entities with one paper, heaviest link first.
+// The papers that share the most specific, rarest entities with one paper, best score
+// first (score in [0, 1]); shared lists the entities' names, shared_types their types.
 // :param paper_id => '2401.01234'
 // :param limit => 10
 MATCH (p:Paper {id: $paper_id})-[r:SHARES_ENTITY]-(q:Paper)
-RETURN q.id AS id, q.title AS title, round(r.weight, 3) AS weight, r.shared AS shared
-ORDER BY weight DESC, id
+RETURN q.id AS id, q.title AS title, r.score AS score, r.shared AS shared, r.shared_types AS shared_types
+ORDER BY score DESC, id
 LIMIT toInteger($limit)

@@ -181,7 +181,7 @@ class Paper:
         arxiv_id = arxiv_id_from(arxiv_id) or arxiv_id_from(url) or arxiv_id_from(arxiv_doi)
         given = str(id).strip() if id not in (None, "") else None
         paper_id = given or arxiv_id or doi or title_id(title)
-        keys = {id_key(arxiv_id, "arxiv"), id_key(doi, "doi"), id_key(given), *(id_key(i) for i in ids)}
+        keys = {id_key(arxiv_id, "arxiv"), id_key(doi, "doi"), id_key(given), *(_key_again(i) for i in ids)}
         return cls(id=paper_id, title=title, abstract=abstract, url=url or None, arxiv_id=arxiv_id,
                    doi=doi, authors=tuple(a for a in authors if a), published=published,
                    sources=(source,) if source else (), ids=tuple(sorted(k for k in keys if k)),
