@@ -1,0 +1,83 @@
+"""Links against a real Neo4j: a landmark pair gives exactly one BUILDS_ON, and two loads at
+the same time leave the same graph as the same two one after the other."""
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from graphload.corpus.extracted import Entity, ExtractedPaper, Mention
+from graphload.corpus.paper import Paper
+from graphload.ingest import extract_to_jsonl, load
+from test_store_neo4j import graph_checksum
+
+pytestmark = pytest.mark.neo4j
+ROOT = Path(__file__).parent.parent
+
+
+def method(name, key, introduced=False):
+    return Entity("method", name, key, [name], introduced, [Mention("abstract", 0, len(name), name, "vocabulary")])
+
+
+def write(path, records):
+    path.write_text("".join(r.to_json() + "\n" for r in records))
+    return path
+
+
+def test_a_landmark_pair_gives_exactly_one_builds_on(neo4j_db, neo4j_settings, tmp_path):
+    from datetime import date
+    transformer = ExtractedPaper(Paper("1706.03762", "Attention Is All You Need", published=date(2017, 6, 12)),
+                                 [method("Transformer", "transformer", introduced=True)])
+    bert = ExtractedPaper(Paper("1810.04805", "BERT: Pre-training of Deep Bidirectional Transformers",
+                                published=date(2018, 10, 11)),
+                          [method("BERT", "bert", introduced=True), method("Transformer", "transformer")])
+    unrelated = ExtractedPaper(Paper("2006.11239", "Denoising Diffusion Probabilistic Models",
+                                     published=date(2020, 6, 19)), [method("DDPM", "ddpm", introduced=True)])
+    load([write(tmp_path / "landmarks.jsonl", [transformer, bert, unrelated])], neo4j_settings)
+    builds = neo4j_db.execute_query("MATCH (a)-[r:BUILDS_ON]->(b) RETURN a.id, b.id, r.via",
+                                    database_=neo4j_settings.database).records
+    assert [tuple(r) for r in builds] == [("1810.04805", "1706.03762", ["Transformer"])]
+
+
+@pytest.fixture(scope="module")
+def halves(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("halves")
+    extract_to_jsonl([str(ROOT / "examples" / "hf-papers")], folder / "all.jsonl")
+    lines = (folder / "all.jsonl").read_text().splitlines(keepends=True)
+    first, second = folder / "first.jsonl", folder / "second.jsonl"
+    first.write_text("".join(lines[0::2]))
+    second.write_text("".join(lines[1::2]))
+    return first, second
+
+
+def link_counts(driver, database):
+    return {r["type"]: r["n"] for r in driver.execute_query(
+        "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n", database_=database).records}
+
+
+def test_two_loads_at_once_equal_the_same_two_one_after_the_other(neo4j_db, neo4j_settings, halves):
+    from conftest import empty_database
+    db = neo4j_settings.database
+    for half in halves:
+        load([half], neo4j_settings, batch_size=50)
+    sequential = graph_checksum(neo4j_db, db), link_counts(neo4j_db, db)
+    assert sequential[1]["SHARES_ENTITY"] > 100
+
+    empty_database(neo4j_db, db)
+    errors = []
+
+    def run(half):
+        try:
+            load([half], neo4j_settings, batch_size=50, link_batch_size=100)
+        except Exception as exc:  # reported below: a failed run is a failed test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(half,)) for half in halves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    assert not errors
+    assert (graph_checksum(neo4j_db, db), link_counts(neo4j_db, db)) == sequential
+    lock = neo4j_db.execute_query("MATCH (l:GraphloadLock) RETURN l.name, l.holder", database_=db).records
+    assert [tuple(r) for r in lock] == [("links", None)]  # released
