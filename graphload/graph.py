@@ -14,7 +14,8 @@ NetworkX export feeds it an extraction file, so both agree.
   or method says more than a metric, a proper name more than a descriptive
   phrase. rarity(e) = ln(N / df) / ln(N / 2): 1 for an entity in two papers,
   0 for one in every paper.
-- Hubs: an entity in more papers than the hub limit (`max_df_count`) makes no
+- Hubs: an entity in more papers than the hub limit (`max_df_count`: a fraction
+  never below 2 sqrt(N), a count, and an absolute cap) makes no
   link. An entity links (`linking`) when 2 <= df <= limit and its specificity
   reaches MIN_LINKING_SPECIFICITY.
 - INTRODUCED_BY: entity -> each paper that introduces it.
@@ -49,8 +50,9 @@ LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": 
 # names one artefact; a method name sometimes a family; a metric is reported across fields,
 # so a metric alone never links two papers (0.4 < DEFAULT_MIN_SCORE).
 TYPE_PRIOR = {"dataset": 1.0, "repo": 1.0, "method": 0.9, "metric": 0.4}
-# How the entity is written. A proper name (an upper-case letter or a digit in its name:
-# GLUE, ResNet-50, Adam, ViT) or a name some paper of the collection introduces: 1.
+# How papers write the entity. A proper name (some spelling has a digit or a capital after
+# its first letter: GLUE, ResNet-50, ViT, Vision Transformer) or a name some paper of the
+# collection introduces: 1.
 # An acronym that papers also spell out as a lower-case phrase (ReLU for rectified linear
 # unit, LSTM): a family of methods, 0.5. A descriptive phrase (gradient descent, accuracy,
 # training time, backpropagation): 0.25.
@@ -81,23 +83,32 @@ def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
 
 
 def _proper(form: str) -> bool:
-    return any(c.isupper() or c.isdigit() for c in form)
+    # A digit or a capital after the first letter (ViT, GPT-3, ResNet-50, Swin Transformer):
+    # a capital first letter alone may only start a sentence.
+    return any(c.isdigit() for c in form) or any(c.isupper() for c in form[1:])
+
+
+def _phrase(form: str) -> bool:
+    return form == form.lower() and not _proper(form) and len(_WORDS.findall(form)) >= 2
 
 
 def name_form(name: str, aliases: Iterable[str] = (), introduced: bool = False) -> float:
-    """How name-like an entity is: FORM_PROPER, FORM_ACRONYM_OF_PHRASE or FORM_DESCRIPTIVE.
+    """How name-like an entity is, from every way papers write it: FORM_PROPER,
+    FORM_ACRONYM_OF_PHRASE or FORM_DESCRIPTIVE.
 
     >>> name_form("GLUE"), name_form("ReLU", ["rectified linear unit"]), name_form("gradient descent")
     (1.0, 0.5, 0.25)
+    >>> name_form("vision transformer", ["ViT", "Vision Transformer"])
+    1.0
     """
     if introduced:
         return FORM_PROPER
-    if not _proper(name):
+    forms = [name, *aliases]
+    if not any(map(_proper, forms)):
         return FORM_DESCRIPTIVE
-    # A lower-case spelling of two words or more says the name abbreviates a common phrase.
-    if any(not _proper(alias) and len(_WORDS.findall(alias)) >= 2 for alias in aliases):
-        return FORM_ACRONYM_OF_PHRASE
-    return FORM_PROPER
+    # Papers also write it as a lower-case phrase of two words or more: the name abbreviates a
+    # common phrase. (The canonical name is the vocabulary's spelling, not the papers'.)
+    return FORM_ACRONYM_OF_PHRASE if any(map(_phrase, aliases or [name])) else FORM_PROPER
 
 
 def specificity(entity_type: str, name: str, aliases: Iterable[str] = (), introduced: bool = False) -> float:
@@ -126,18 +137,19 @@ def max_df_count(max_df: float, papers: int, cap: int = DEFAULT_MAX_DF_COUNT) ->
     """The most papers an entity may have and still link them.
 
     `max_df` is a fraction of the collection (< 1) or a count (>= 1). A fraction never
-    goes below sqrt(N) (at least 2), so a small collection keeps its small clusters: 16
-    papers allow 4, where 5% would allow 1. `cap` is an absolute ceiling at any size,
-    which bounds the pairs one entity can make (the link cost grows linearly with N).
+    goes below 2 * sqrt(N), so a small collection keeps its clusters (16 papers allow 8,
+    where 5% would allow 1) while the pairs one entity makes, at most (2 sqrt N)^2 / 2 = 2N,
+    still grow linearly with N; above 1,600 papers the fraction is the larger. `cap` is an
+    absolute ceiling at any size (the most pairs one entity can cost).
 
     >>> max_df_count(0.05, 16), max_df_count(0.05, 608), max_df_count(0.05, 100_000)
-    (4, 31, 1000)
+    (8, 50, 1000)
     """
     if max_df <= 0:
         raise ValueError("max_df must be positive: a fraction of the papers (0.05) or a count (30)")
     if cap < 1:
         raise ValueError("the absolute hub limit must be at least 1 paper")
-    limit = int(max_df) if max_df >= 1 else max(2, math.ceil(max_df * papers), math.ceil(math.sqrt(papers)))
+    limit = int(max_df) if max_df >= 1 else max(2, math.ceil(max_df * papers), math.ceil(2 * math.sqrt(papers)))
     return min(limit, cap)
 
 
