@@ -55,7 +55,7 @@ MaxDf = Annotated[float, typer.Option("--max-df", min=0.0, help="Entities in mor
                                       "never below sqrt(papers); or a count) make no SHARES_ENTITY links.")]
 MaxDfCount = Annotated[int, typer.Option("--max-df-count", min=1, help="Absolute hub limit in papers, at any "
                                          "collection size.")]
-MinScore = Annotated[float, typer.Option("--min-score", min=0.0, max=1.0, help="Least score (0-1) a SHARES_ENTITY "
+MinScore = Annotated[float, typer.Option("--min-score", min=0.0, help="Least score (0-1) a SHARES_ENTITY "
                                          "link needs.")]
 MinShared = Annotated[int, typer.Option("--min-shared", min=1, help="Entities two papers must share to link.")]
 TopK = Annotated[int, typer.Option("--top-k", min=1, help="SHARES_ENTITY links kept per paper, heaviest first.")]

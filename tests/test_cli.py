@@ -124,7 +124,8 @@ def test_ingest_stats_query_export_roundtrip(neo4j_db, neo4j_settings, tmp_path)
     result = invoke("--json", "load", FIXTURE, *conn, "--max-df", "3")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
-    assert summary["labels"]["Paper"] == 6 and summary["relationships"]["SHARES_ENTITY"] == 5
+    assert summary["labels"]["Paper"] == 6 and summary["relationships"]["SHARES_ENTITY"] == 3
+    assert summary["hubs"] == [{"type": "method", "name": "Hub", "paper_count": 5}] and summary["hub_limit"] == 3
     result = invoke("query", "top_methods", "--param", "limit=2", "--format", "json", *conn)
     assert json.loads(result.output)[0] == {"name": "Hub", "papers": 5, "aliases": ["Hub"]}
     result = invoke("query", "top_methods", "--param", "limit=2", "--format", "csv", *conn)
@@ -143,7 +144,7 @@ def test_ingest_stats_query_export_roundtrip(neo4j_db, neo4j_settings, tmp_path)
     weight = neo4j_db.execute_query("MATCH (:Paper {id: 'p1'})-[r:SHARES_ENTITY]->(:Paper {id: 'p2'}) RETURN r.weight",
                                     database_=db).records[0][0]
     [edge] = [d for a, b, d in graph.edges(data=True) if (a, b) == ("paper:p1", "paper:p2") and d["type"] == "SHARES_ENTITY"]
-    assert edge["weight"] == pytest.approx(weight) and json.loads(edge["shared"]) == ["dataset:d1", "method:alpha"]
+    assert edge["weight"] == pytest.approx(weight) and json.loads(edge["shared"]) == ["Alpha", "D1"]
     assert graph.nodes["method:hub"]["paper_count"] == 5
     result = invoke("reset", "--yes", *conn)
     assert result.exit_code == 0
