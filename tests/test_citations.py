@@ -75,6 +75,9 @@ def test_cites_edges_stubs_and_a_later_ingest_that_fills_them(neo4j_db, neo4j_se
     assert set(stubs()) == {"10.1000/unknown", "2001.00001"}
     filled = neo4j_db.execute_query("MATCH (p:Paper {id: 'W400'}) RETURN p.title, p.stub", database_=db).records[0]
     assert tuple(filled) == ("Deep contextualized word representations", False)
+    without = neo4j_db.execute_query((ROOT / "cypher/queries/papers_without_entities.cypher").read_text(),
+                                     limit=50, database_=db).records
+    assert not {r["id"] for r in without} & {"10.1000/unknown", "2001.00001"}  # stubs have no text
     citing = neo4j_db.execute_query((ROOT / "cypher/queries/papers_citing.cypher").read_text(), paper="W400",
                                     limit=10, database_=db).records
     assert [r["id"] for r in citing] == ["10.18653/v1/n19-1423"]
