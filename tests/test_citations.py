@@ -81,3 +81,13 @@ def test_cites_edges_stubs_and_a_later_ingest_that_fills_them(neo4j_db, neo4j_se
     citing = neo4j_db.execute_query((ROOT / "cypher/queries/papers_citing.cypher").read_text(), paper="W400",
                                     limit=10, database_=db).records
     assert [r["id"] for r in citing] == ["10.18653/v1/n19-1423"]
+
+
+def test_a_record_keeps_at_most_max_works_references_with_a_warning():
+    from graphload.corpus.paper import MAX_WORKS, Paper
+    paper = Paper.build("A landmark", "Cited by everyone.", cited_by=[f"W{i}" for i in range(MAX_WORKS + 7)],
+                        references=["W1", "W2"])
+    capped, cuts = paper.capped()
+    assert cuts == [f"cited_by cut to {MAX_WORKS:,} works (was {MAX_WORKS + 7:,})"]
+    assert len(capped.cited_by) == MAX_WORKS and capped.cited_by == paper.cited_by[:MAX_WORKS]
+    assert capped.references == ("openalex:W1", "openalex:W2")

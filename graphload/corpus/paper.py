@@ -22,6 +22,9 @@ ID_KINDS = ("arxiv", "doi", "openalex", "s2", "corpusid", "id")
 # longer titles and abstracts are cut, with a warning, and keep the id of the uncut text.
 MAX_TITLE_CHARS = 2_000
 MAX_ABSTRACT_CHARS = 100_000
+# The most cited works (references) and citing works (cited_by) one record keeps: a landmark
+# paper's Semantic Scholar citations run to six figures, each of which would become a stub.
+MAX_WORKS = 5_000
 
 
 def normalise_title(title: str) -> str:
@@ -196,10 +199,14 @@ class Paper:
                 for name, text, limit in (("title", self.title, MAX_TITLE_CHARS),
                                           ("abstract", self.abstract, MAX_ABSTRACT_CHARS))
                 if len(text) > limit]
+        cuts += [f"{name} cut to {MAX_WORKS:,} works (was {len(works):,})"
+                 for name, works in (("references", self.references), ("cited_by", self.cited_by))
+                 if len(works) > MAX_WORKS]
         if not cuts:
             return self, []
         return replace(self, title=cut_text(self.title, MAX_TITLE_CHARS),
-                       abstract=cut_text(self.abstract, MAX_ABSTRACT_CHARS)), cuts
+                       abstract=cut_text(self.abstract, MAX_ABSTRACT_CHARS),
+                       references=self.references[:MAX_WORKS], cited_by=self.cited_by[:MAX_WORKS]), cuts
 
     def merged(self, other: "Paper") -> "Paper":
         """The same paper read twice: all sources, the longest abstract, the first value of the rest."""
@@ -213,8 +220,8 @@ class Paper:
             published=self.published or other.published,
             sources=self.sources + tuple(s for s in other.sources if s not in self.sources),
             ids=tuple(sorted({*self.ids, *other.ids})),
-            references=tuple(sorted({*self.references, *other.references})),
-            cited_by=tuple(sorted({*self.cited_by, *other.cited_by})),
+            references=tuple(sorted({*self.references, *other.references}))[:MAX_WORKS],
+            cited_by=tuple(sorted({*self.cited_by, *other.cited_by}))[:MAX_WORKS],
         )
 
     def to_dict(self) -> dict:
