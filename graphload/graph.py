@@ -50,9 +50,9 @@ LABELS = {"method": "Method", "dataset": "Dataset", "metric": "Metric", "repo": 
 # names one artefact; a method name sometimes a family; a metric is reported across fields,
 # so a metric alone never links two papers (0.4 < DEFAULT_MIN_SCORE).
 TYPE_PRIOR = {"dataset": 1.0, "repo": 1.0, "method": 0.9, "metric": 0.4}
-# How papers write the entity. A proper name (some spelling has a digit or a capital after
-# its first letter: GLUE, ResNet-50, ViT, Vision Transformer) or a name some paper of the
-# collection introduces: 1.
+# How papers write the entity (a paper introducing it moves it one step up). A proper name
+# (some spelling has a digit or a capital after its first letter: GLUE, ResNet-50, ViT,
+# Vision Transformer; or the canonical name is capitalised: Adam, Mamba): 1.
 # An acronym that papers also spell out as a lower-case phrase (ReLU for rectified linear
 # unit, LSTM): a family of methods, 0.5. A descriptive phrase (gradient descent, accuracy,
 # training time, backpropagation): 0.25.
@@ -82,10 +82,13 @@ def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
     return rows
 
 
-def _proper(form: str) -> bool:
-    # A digit or a capital after the first letter (ViT, GPT-3, ResNet-50, Swin Transformer):
-    # a capital first letter alone may only start a sentence.
-    return any(c.isdigit() for c in form) or any(c.isupper() for c in form[1:])
+def _proper(form: str, canonical: bool = False) -> bool:
+    # A digit or a capital after the first letter (ViT, GPT-3, ResNet-50, Swin Transformer).
+    # In text a capital first letter alone may only start a sentence; the canonical name is
+    # written by the vocabulary (Adam, Mamba; but gradient descent, transformer) or taken from
+    # where a paper names its method, so there it counts.
+    return (any(c.isdigit() for c in form) or any(c.isupper() for c in form[1:])
+            or (canonical and form[:1].isupper()))
 
 
 def _phrase(form: str) -> bool:
@@ -94,21 +97,31 @@ def _phrase(form: str) -> bool:
 
 def name_form(name: str, aliases: Iterable[str] = (), introduced: bool = False) -> float:
     """How name-like an entity is, from every way papers write it: FORM_PROPER,
-    FORM_ACRONYM_OF_PHRASE or FORM_DESCRIPTIVE.
+    FORM_ACRONYM_OF_PHRASE or FORM_DESCRIPTIVE. A name some paper of the collection
+    introduces is one step more name-like (DDPM, introduced by its paper, is a proper
+    name; an introduced descriptive phrase only reaches the acronym step, since
+    "we propose an attention mechanism" names nothing new).
 
     >>> name_form("GLUE"), name_form("ReLU", ["rectified linear unit"]), name_form("gradient descent")
     (1.0, 0.5, 0.25)
+    >>> name_form("Adam", ["Adam"]), name_form("backpropagation", ["Backpropagation"])
+    (1.0, 0.25)
     >>> name_form("vision transformer", ["ViT", "Vision Transformer"])
     1.0
+    >>> name_form("ddpm", ["DDPM", "denoising diffusion probabilistic models"], introduced=True)
+    1.0
     """
-    if introduced:
-        return FORM_PROPER
-    forms = [name, *aliases]
-    if not any(map(_proper, forms)):
-        return FORM_DESCRIPTIVE
+    if not _proper(name, canonical=True) and not any(map(_proper, aliases)):
+        form = FORM_DESCRIPTIVE
     # Papers also write it as a lower-case phrase of two words or more: the name abbreviates a
     # common phrase. (The canonical name is the vocabulary's spelling, not the papers'.)
-    return FORM_ACRONYM_OF_PHRASE if any(map(_phrase, aliases or [name])) else FORM_PROPER
+    elif any(map(_phrase, aliases or [name])):
+        form = FORM_ACRONYM_OF_PHRASE
+    else:
+        form = FORM_PROPER
+    if introduced:
+        return FORM_PROPER if form == FORM_ACRONYM_OF_PHRASE else max(form, FORM_ACRONYM_OF_PHRASE)
+    return form
 
 
 def specificity(entity_type: str, name: str, aliases: Iterable[str] = (), introduced: bool = False) -> float:
