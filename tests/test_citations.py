@@ -11,6 +11,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "citations"
 ROOT = Path(__file__).parent.parent
 S2 = {c: "s2:" + c * 40 for c in "abcd"}
 
+FIRST_CITES = [
+    ("10.1000/electra", "10.18653/v1/n19-1423"),   # W300
+    ("10.1000/electra", "1907.11692"),             # W600, RoBERTa's OpenAlex id
+    ("10.18653/v1/n19-1423", "1706.03762"),        # W100
+    ("10.18653/v1/n19-1423", "W400"),
+    ("1706.03762", "W200"),
+    ("1907.11692", "10.1000/unknown"),
+    ("1907.11692", "10.18653/v1/n19-1423"),        # S2 reference by DOI
+    ("1907.11692", "1706.03762"),                  # S2 reference by arXiv id
+    ("2001.00001", "1907.11692"),                  # S2 citation: a citing paper outside the collection
+]
+
 
 def papers(*names):
     return {p.id: p for p in read_papers([str(FIXTURES / n) for n in names])}
@@ -33,6 +45,14 @@ def test_a_references_column_takes_ids_dois_and_arxiv_ids():
     assert survey.references == ("arxiv:1907.11692", "doi:10.18653/v1/n19-1423", "openalex:W100")
 
 
+def test_an_extraction_file_export_draws_the_same_cites():
+    from graphload.corpus.extracted import ExtractedPaper
+    from graphload.export import graph_from_records
+    graph = graph_from_records(ExtractedPaper(p) for p in papers("works.json", "s2.jsonl").values())
+    assert sorted((a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["type"] == "CITES") == FIRST_CITES
+    assert graph.nodes["paper:W400"]["stub"] is True and graph.nodes["paper:W400"]["ids"] == ["openalex:W400"]
+
+
 @pytest.mark.neo4j
 def test_cites_edges_stubs_and_a_later_ingest_that_fills_them(neo4j_db, neo4j_settings):
     from graphload.ingest import ingest
@@ -48,22 +68,16 @@ def test_cites_edges_stubs_and_a_later_ingest_that_fills_them(neo4j_db, neo4j_se
             "MATCH (p:Paper {stub: true}) RETURN p.id AS id, p.ids AS ids", database_=db).records}
 
     ingest([str(FIXTURES / "works.json"), str(FIXTURES / "s2.jsonl")], neo4j_settings)
-    assert cites() == [
-        ("10.1000/electra", "10.18653/v1/n19-1423"),   # W300
-        ("10.1000/electra", "1907.11692"),             # W600, RoBERTa's OpenAlex id
-        ("10.18653/v1/n19-1423", "1706.03762"),        # W100
-        ("10.18653/v1/n19-1423", "W400"),
-        ("1706.03762", "W200"),
-        ("1907.11692", "10.1000/unknown"),
-        ("1907.11692", "10.18653/v1/n19-1423"),        # S2 reference by DOI
-        ("1907.11692", "1706.03762"),                  # S2 reference by arXiv id
-        ("2001.00001", "1907.11692"),                  # S2 citation: a citing paper outside the collection
-    ]
+    assert cites() == FIRST_CITES
     assert stubs() == {"10.1000/unknown": ["doi:10.1000/unknown", S2["c"]],
                        "2001.00001": ["arxiv:2001.00001", S2["d"]],
                        "W200": ["openalex:W200"], "W400": ["openalex:W400"]}
     real = neo4j_db.execute_query("MATCH (p:Paper {stub: false}) RETURN count(p)", database_=db).records[0][0]
     assert real == 4
+    from graphload.export import to_networkx
+    exported = to_networkx(driver=neo4j_db, database=db)
+    assert exported.nodes["paper:W200"]["stub"] is True and exported.nodes["paper:1706.03762"]["stub"] is False
+    assert sorted((a[6:], b[6:]) for a, b, d in exported.edges(data=True) if d["type"] == "CITES") == cites()
     top = neo4j_db.execute_query((ROOT / "cypher/queries/most_cited.cypher").read_text(), limit=1,
                                  database_=db).records[0]
     assert (top["id"], top["citations"]) == ("10.18653/v1/n19-1423", 2)
