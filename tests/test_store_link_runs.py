@@ -81,3 +81,24 @@ def test_two_loads_at_once_equal_the_same_two_one_after_the_other(neo4j_db, neo4
     assert (graph_checksum(neo4j_db, db), link_counts(neo4j_db, db)) == sequential
     lock = neo4j_db.execute_query("MATCH (l:GraphloadLock) RETURN l.name, l.holder", database_=db).records
     assert [tuple(r) for r in lock] == [("links", None)]  # released
+
+
+def test_a_lock_left_by_a_dead_run_is_taken_over_after_its_lease(neo4j_db, neo4j_settings):
+    from graphload.errors import GraphloadError
+    from graphload.store.load import LinkLock
+    from graphload.store.schema import apply_schema
+    db = neo4j_settings.database
+    apply_schema(neo4j_db, db)
+    dead = LinkLock(neo4j_db, db, "dead-run", lease_seconds=600)
+    dead.__enter__()  # and never leaves
+    waiting = LinkLock(neo4j_db, db, "next-run", wait_seconds=0.2, poll_seconds=0.05)
+    with pytest.raises(GraphloadError, match="held the link lock"):
+        waiting.__enter__()
+    # ten minutes later, as far as the lease knows
+    neo4j_db.execute_query("MATCH (l:GraphloadLock) SET l.expires = datetime() - duration('PT1S')", database_=db)
+    with LinkLock(neo4j_db, db, "next-run", wait_seconds=5) as lock:
+        with pytest.raises(GraphloadError, match="ran out"):
+            dead.renew()
+        lock.renew()
+    holder = neo4j_db.execute_query("MATCH (l:GraphloadLock) RETURN l.holder", database_=db).records[0][0]
+    assert holder is None

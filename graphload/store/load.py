@@ -160,8 +160,13 @@ class LinkLock:
         return self
 
     def renew(self) -> None:
-        self.driver.execute_query(cypher_text("link/lock_renew.cypher"), name=self.name, holder=self.holder,
-                                  lease_seconds=self.lease_seconds, database_=self.database)
+        """Extend the lease; a lease that ran out and was taken over stops this rebuild, since
+        the run that took it rebuilds from everything this one loaded too."""
+        held = self.driver.execute_query(cypher_text("link/lock_renew.cypher"), name=self.name, holder=self.holder,
+                                         lease_seconds=self.lease_seconds, database_=self.database).records
+        if not held or not held[0]["held"]:
+            raise GraphloadError(f"this run's link lock ran out after {self.lease_seconds} s and another run took "
+                                 f"it; that run links everything, or run the same command again")
 
     def __exit__(self, *exc) -> None:
         try:
