@@ -116,8 +116,10 @@ def main(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress 
         logger = logging.getLogger(name)
         if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
             logger.addHandler(logging.NullHandler())
-    if verbose:  # the driver's retry warnings (deadlocks between concurrent runs, retried) are details
-        logging.getLogger("neo4j").addHandler(logging.StreamHandler(sys.stderr))
+    driver_log = logging.getLogger("neo4j")
+    if verbose and not any(type(h) is logging.StreamHandler for h in driver_log.handlers):
+        # the driver's retry warnings (deadlocks between concurrent runs, retried) are details
+        driver_log.addHandler(logging.StreamHandler(sys.stderr))
 
 
 def settings_from(uri: str, user: str, password: Optional[str], database: str,

@@ -5,7 +5,6 @@ Every message names the fix and never holds a password: URIs are shown with
 """
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import ssl
@@ -56,11 +55,6 @@ def connect_timeout_from_env() -> float:
     if not 0 < seconds < float("inf"):
         raise UsageError(f"{CONNECT_TIMEOUT_ENV}={value!r} is not a number of seconds above 0 (e.g. 10)")
     return seconds
-
-# The driver logs a warning each time it retries a transaction (a deadlock between two
-# runs, a leader switch); with no handler Python would print it to stderr. It is a detail:
-# the CLI shows it with --verbose, an application sees it once it configures logging.
-logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
