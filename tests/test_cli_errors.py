@@ -111,7 +111,7 @@ def test_query_name_help_lists_its_parameters():
     assert result.exit_code == 0
     assert result.output.splitlines()[:6] == [
         "graphload query similar_papers: Papers most similar to a paper",
-        "The papers that share the most (and rarest) entities with one paper, heaviest link first.",
+        "The papers sharing the most specific, rarest entities with one paper, best score (0-1) first.",
         "",
         "Parameters (--param name=value):",
         "  paper_id  text, required (e.g. '2401.01234')",
@@ -235,7 +235,8 @@ def test_reset_says_what_it_deletes():
     result = invoke("reset")
     assert result.exit_code == 2
     assert error_lines(result) == ["graphload reset deletes graphload's nodes (:Paper, :Entity, :Method, :Dataset, "
-                                   ":Metric, :Repo, :IngestRun), their relationships and graphload's constraints and "
+                                   ":Metric, :Repo, :IngestRun, :GraphloadLock), their relationships and graphload's "
+                                   "constraints and "
                                    "indexes; nothing else; run it again with --yes to confirm"]
     result = invoke("reset", "--all")
     assert result.exit_code == 2 and "every node and relationship of the database, graphload's or not" in result.output

@@ -13,3 +13,5 @@ UNION ALL
 MATCH (n:Repo) RETURN 'Repo' AS label, count(n) AS count
 UNION ALL
 MATCH (n:IngestRun) RETURN 'IngestRun' AS label, count(n) AS count
+UNION ALL
+MATCH (n:GraphloadLock) RETURN 'GraphloadLock' AS label, count(n) AS count

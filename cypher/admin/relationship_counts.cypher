@@ -7,3 +7,5 @@ UNION ALL
 MATCH ()-[r:INTRODUCED_BY]->() RETURN 'INTRODUCED_BY' AS type, count(r) AS count
 UNION ALL
 MATCH ()-[r:BUILDS_ON]->() RETURN 'BUILDS_ON' AS type, count(r) AS count
+UNION ALL
+MATCH ()-[r:CITES]->() RETURN 'CITES' AS type, count(r) AS count

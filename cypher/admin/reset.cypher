@@ -5,12 +5,13 @@
 // go with the graphload node. Batched: deleting a hub node with its thousands
 // of relationships in one go would exceed the transaction memory pool.
 // Parameters: none (auto-commit session: commits in batches)
-MATCH ()-[r:MENTIONS|SHARES_ENTITY|INTRODUCED_BY|BUILDS_ON]->()
+MATCH ()-[r:MENTIONS|SHARES_ENTITY|INTRODUCED_BY|BUILDS_ON|CITES]->()
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
-WHERE (n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun)
-  AND any(label IN labels(n) WHERE NOT label IN ['Paper', 'Entity', 'Method', 'Dataset', 'Metric', 'Repo', 'IngestRun'])
-CALL (n) { REMOVE n:Paper:Entity:Method:Dataset:Metric:Repo:IngestRun } IN TRANSACTIONS OF 10000 ROWS;
+WHERE (n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun OR n:GraphloadLock)
+  AND any(label IN labels(n) WHERE NOT label IN ['Paper', 'Entity', 'Method', 'Dataset', 'Metric', 'Repo', 'IngestRun',
+                                                 'GraphloadLock'])
+CALL (n) { REMOVE n:Paper:Entity:Method:Dataset:Metric:Repo:IngestRun:GraphloadLock } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
-WHERE n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun
+WHERE n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun OR n:GraphloadLock
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

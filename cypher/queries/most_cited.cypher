@@ -1,6 +1,5 @@
 // Most cited in this collection
-// Papers (and stubs: cited works the collection does not hold, stub = true) by how many
-// papers of the collection cite them.
+// Papers (and stubs, stub = true: cited works the collection does not hold) by citations from the collection.
 // :param limit => 10
 MATCH (p:Paper)<-[c:CITES]-(:Paper)
 RETURN p.id AS id, p.title AS title, p.stub AS stub, count(c) AS citations

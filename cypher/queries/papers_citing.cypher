@@ -1,6 +1,6 @@
 // Papers citing a paper
-// The papers that cite one paper, given by its id or by any id it holds
-// ('openalex:W2963403868', 'doi:10.18653/v1/n19-1423', 'arxiv:1706.03762'); newest first.
+// The papers that cite one paper, given by its id or by any id it holds, newest first.
+// Any id: 'openalex:W2963403868', 'doi:10.18653/v1/n19-1423', 'arxiv:1706.03762'.
 // :param paper => '1706.03762'
 // :param limit => 25
 MATCH (p:Paper)

@@ -1,6 +1,6 @@
 // Papers most similar to a paper
-// The papers that share the most specific, rarest entities with one paper, best score
-// first (score in [0, 1]); shared lists the entities' names, shared_types their types.
+// The papers sharing the most specific, rarest entities with one paper, best score (0-1) first.
+// shared lists the shared entities' names, shared_types their types.
 // :param paper_id => '2401.01234'
 // :param limit => 10
 MATCH (p:Paper {id: $paper_id})-[r:SHARES_ENTITY]-(q:Paper)
