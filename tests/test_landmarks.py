@@ -48,3 +48,11 @@ def test_every_link_rests_on_something_specific(links):
         if data["type"] == "SHARES_ENTITY":
             assert 0.5 <= data["score"] <= 1 and data["shared"], (a, b)
             assert set(data["shared_types"]) != {"metric"}, (a, b, data["shared"])
+
+
+def test_builds_on_goes_from_the_later_paper_to_the_introducer(links):
+    graph, found = links
+    builds = {(a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["type"] == "BUILDS_ON"}
+    assert {(GPT3, BERT), (SWIN, DEIT), (VIT, RESNET)} <= builds
+    for source, target in builds:
+        assert graph.nodes[f"paper:{target}"]["published"] <= graph.nodes[f"paper:{source}"]["published"]
