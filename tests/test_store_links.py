@@ -72,7 +72,7 @@ def test_top_k_and_min_shared():
 
 def test_specificity_prefers_named_datasets_and_methods_to_metrics_and_phrases():
     glue, f1 = specificity("dataset", "GLUE"), specificity("metric", "F1 score", ["F1"])
-    assert glue > f1  # the issue: rarity alone ranked F1 above GLUE
+    assert glue > f1  # rarity alone ranked F1 above GLUE
     assert specificity("method", "ViT") > specificity("method", "ReLU", ["ReLU", "rectified linear unit"])
     for entity_type, name in [("method", "gradient descent"), ("method", "backpropagation"),
                               ("metric", "accuracy"), ("metric", "training time"), ("metric", "number of parameters")]:
