@@ -120,7 +120,10 @@ def test_a_paper_introducing_a_known_name_keeps_introduced(extractor):
     assert found[("method", "BERT")]["introduced"] is True
     found = entities(extractor, "Optimisers", "We introduce Adam, an algorithm for first-order optimization.")
     assert found[("method", "Adam")]["introduced"] is True
+    found = entities(extractor, "Attention", "We propose the Transformer, an architecture built on attention alone.")
+    assert [e["introduced"] for (kind, name), e in found.items() if name.lower() == "transformer"] == [True]
     assert entities(extractor, "Fine-tuning", "We fine-tune BERT.")[("method", "BERT")]["introduced"] is False
+    assert not entities(extractor, "Study", "We study the problem, an important question.")
 
 
 # 2. Name-shaped tokens

@@ -32,9 +32,7 @@ def test_the_links_a_researcher_would_draw(links, a, b):
 
 def test_bert_is_linked_to_the_transformer(links):
     graph, found = links
-    if frozenset((BERT, TRANSFORMER)) not in found:
-        pytest.xfail("needs extraction to mark the Transformer paper as introducing the Transformer")
-    assert found[frozenset((BERT, TRANSFORMER))] >= {"BUILDS_ON"}
+    assert found.get(frozenset((BERT, TRANSFORMER)), set()) >= {"BUILDS_ON"}
 
 
 @pytest.mark.parametrize("a, b", [(UNET, GPT3), (ADAM, CLIP), (TRANSFORMER, DDPM)])

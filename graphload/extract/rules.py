@@ -157,8 +157,9 @@ def introduced_names(text: str) -> list[Candidate]:
         det = _DETERMINER.match(text, start)
         start = det.end() if det else start
         span = _name_tokens(text, start, capitalised=verb.re is _NAMING_VERB)
-        if not span and verb.re is _INTRO_BY_AUTHORS and det and det.end() == verb.end():
-            # "We introduce Adam, an algorithm ...": an everyday word, named by the apposition after it
+        if not span and verb.re is _INTRO_BY_AUTHORS and det and text[verb.end():det.end()].strip() in ("", "the"):
+            # "We introduce Adam, an algorithm ...", "we propose the Transformer, an architecture ...":
+            # an everyday word, named by the apposition after it
             span = _name_tokens(text, start, 1, capitalised=True)
             span = span if span and _NAMED_BY_APPOSITION.match(text, span[1]) else None
         if span:
