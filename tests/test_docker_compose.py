@@ -18,3 +18,13 @@ def test_named_volume_and_healthcheck():
     assert neo4j["volumes"] == ["neo4j-data:/data"] and "neo4j-data" in COMPOSE["volumes"]
     check = neo4j["healthcheck"]
     assert "7474" in " ".join(check["test"]) and check["retries"] >= 10
+
+
+def test_browser_runs_the_graphload_post_connect_commands():
+    from graphload.store.browser import post_connect_command
+    environment = COMPOSE["services"]["neo4j"]["environment"]
+    assert environment["NEO4J_browser_post__connect__cmd"] == post_connect_command("http://localhost:7480")
+    assert "localhost" in environment["NEO4J_browser_remote__content__hostname__whitelist"].split(",")
+    guide = COMPOSE["services"]["guide"]
+    assert guide["ports"] == ["7480:80"] and guide["volumes"] == ["./docs/browser:/usr/share/nginx/html:ro"]
+    assert "Access-Control-Allow-Origin" in COMPOSE["configs"]["guide-cors"]["content"]

@@ -88,19 +88,51 @@ class Neo4jBrowser:
             raise BrowserFailure(f"Neo4j Browser could not connect to {bolt_url}: {error.search(text).group(0)}")
 
     def run(self, command: str):
-        """Clear the stream, paste `command` into the editor, press Run; its frame once it has finished.
-
-        A Cypher frame has finished when its results (or its error) are shown; a
-        client command (`:param`, `:style`, `:config`) as soon as its frame is there.
-        """
+        """Clear the stream, paste `command` into the editor, press Run; its frame once it has finished."""
         self._submit(":clear")
         self.page.wait_for_selector(FRAME, state="detached", timeout=WAIT_MS)
         self._submit(command)
+        return self._finished_frame(command)
+
+    def run_guide_block(self, selector: str):
+        """Click a block of the guide on the page (Browser puts its text in the editor), press Run;
+        the new frame once it has finished. The stream is left as it is, guide included."""
+        block = self.page.locator(selector).first
+        try:
+            block.wait_for(timeout=WAIT_MS)
+        except PlaywrightError:
+            raise BrowserFailure(f"no guide block {selector!r}; the page says: {self.visible_text()}") from None
+        command = block.inner_text().strip()
+        before = self.page.locator(FRAME).count()
+        block.click()
+        self.page.wait_for_function(
+            "text => { const e = document.querySelector('#monaco-main-editor');"
+            " return e && e.innerText.replace(/\\s+/g, ' ').includes(text.split('\\n')[0].slice(0, 30)); }",
+            arg=command.replace("\u00a0", " "), timeout=WAIT_MS)
+        self.page.click(RUN_BUTTON)
+        self.page.wait_for_function(f"n => document.querySelectorAll('{FRAME}').length > n", arg=before,
+                                    timeout=WAIT_MS)
+        return self._finished_frame(command)
+
+    def wait_for_frame(self, command_prefix: str):
+        """The frame of a command the server's post-connect setting ran (`:play http...`), once shown."""
+        frame = self.page.locator(FRAME).filter(
+            has=self.page.locator('[data-testid="frameCommand"]', has_text=command_prefix)).first
+        try:
+            frame.wait_for(timeout=WAIT_MS)
+        except PlaywrightError:
+            raise BrowserFailure(f"no {command_prefix!r} frame after connecting; the page says: "
+                                 f"{self.visible_text()}") from None
+        return frame
+
+    def _finished_frame(self, command: str):
+        """The newest frame once it has finished: a Cypher frame when its results (or its error)
+        are shown; a client command (`:param`, `:style`, `:config`) as soon as its frame is there."""
         frame = self.page.locator(FRAME).first
         if command.startswith(":"):
             done = frame.locator('[data-testid="frameCommand"]')
         else:
-            done = self.page.locator(FRAME).filter(has_text=CYPHER_DONE).or_(
+            done = self.page.locator(FRAME).first.filter(has_text=CYPHER_DONE).or_(
                 frame.locator('[data-testid="cypherFrameErrorMessage"]'))
         try:
             done.first.wait_for(timeout=WAIT_MS)

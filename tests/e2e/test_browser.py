@@ -1,9 +1,12 @@
 """Neo4j Browser, for real: prepared queries pasted into a headless Chromium, checked against the driver.
 
 The sample corpus is ingested into the test server; Browser connects to it over
-Bolt, applies cypher/style.grass with `:style`, sets each query's `:param` lines
-from its header, runs the query file unchanged and the test reads what the page
-shows. Screenshots go to $GRAPHLOAD_SCREENSHOTS (the README's come from
+Bolt as a person would, and nothing is pasted to set it up: the server's
+post-connect command (scripts/neo4j-local, docker-compose.yml) applies
+cypher/style.grass, turns off "connect result nodes" and opens the graphload
+guide. One query is run by clicking its blocks in the guide; the others set
+their `:param` lines from the header and run the file unchanged. The test
+reads what the page shows and compares it with the driver. Screenshots go to $GRAPHLOAD_SCREENSHOTS (the README's come from
 `GRAPHLOAD_SCREENSHOTS=docs/screenshots scripts/test tests/e2e`), else to a
 temporary folder.
 """
@@ -18,7 +21,8 @@ import pytest
 
 from graphload.store.cypherfiles import cypher_text
 from graphload.ingest import ingest
-from graphload.store.queries import prepared_query
+from graphload.store.browser import params_command, query_body
+from graphload.store.queries import list_queries, prepared_query
 from neo4j_browser import Neo4jBrowser, parse_grass
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.browser, pytest.mark.slow]
@@ -44,9 +48,8 @@ def browser(sample_graph, neo4j_settings, tmp_path_factory):
     session = Neo4jBrowser(browser_url(), tmp_path_factory.mktemp("chromium-profile"))
     try:
         session.open_and_connect(neo4j_settings.uri, neo4j_settings.user, neo4j_settings.password)
-        # Browser adds the relationships between result nodes by default; off, it shows exactly what the query returns.
-        session.run(":config autoComplete: false")
-        session.run(":style " + cypher_text("style.grass"))
+        # the post-connect commands have run once the guide is there
+        session.wait_for_frame(":play http")
         yield session
     finally:
         session.close()
@@ -88,6 +91,37 @@ def table_rows(frame) -> list[list[str]]:
     rows = frame.locator("tbody tr")
     return [[cell.strip() for cell in rows.nth(i).locator("td.relatable__table-body-cell:not(.relatable__table-row-actions-cell)").all_inner_texts()]
             for i in range(rows.count())]
+
+
+def test_guide_opens_on_connect_and_its_blocks_run(sample_graph, neo4j_settings, screenshots, tmp_path):
+    session = Neo4jBrowser(browser_url(), tmp_path / "chromium-profile")
+    try:
+        session.open_and_connect(neo4j_settings.uri, neo4j_settings.user, neo4j_settings.password)
+        guide = session.wait_for_frame(":play http")
+        guide.locator("pre.runnable").first.wait_for()
+        # every prepared query is in the guide, with its parameters as one :params line
+        for query in list_queries():
+            section = guide.locator(f'section[data-query="{query.name}"]')
+            assert section.count() == 1, query.name
+            assert " ".join(section.locator("pre.cypher").inner_text().split()) == " ".join(query_body(query).split())
+            if query.examples:
+                assert section.locator("pre.params").inner_text().strip() == params_command(query)
+        # the post-connect :config and :style ran: Browser reports the setting and the style sheet's rules
+        settings = json.loads(session.wait_for_frame(":config").locator("pre").first.inner_text())
+        assert settings["autoComplete"] is False
+        style_frame = " ".join(session.wait_for_frame(":style http").inner_text().split())
+        assert "node.Paper {" in style_frame and parse_grass(cypher_text("style.grass"))["node.Paper"]["color"] in style_frame
+        session.screenshot(guide, screenshots / "guide.png")
+
+        # a click on the query's :params block, Run; a click on its Cypher, Run: the table is the driver's
+        session.run_guide_block('section[data-query="top_datasets"] pre.params')
+        frame = session.run_guide_block('section[data-query="top_datasets"] pre.cypher')
+        query = prepared_query("top_datasets")
+        result = sample_graph.execute_query(query.text, query.examples, database_=neo4j_settings.database)
+        assert len(result.records) == query.examples["limit"]
+        assert table_rows(frame) == [[browser_cell(v) for v in record.values()] for record in result.records]
+    finally:
+        session.close()
 
 
 def test_paper_neighbourhood_graph_with_params_and_style(browser, sample_graph, neo4j_settings, screenshots):
