@@ -66,9 +66,20 @@ def test_query_answers(fixture_graph, name, params, keys):
 @pytest.mark.neo4j
 def test_paper_neighbourhood_returns_graph_rows(fixture_graph):
     result = fixture_graph("paper_neighbourhood", paper_id="p4")
-    others = sorted(r["q"]["id"] for r in result if r["q"])
-    assert len(result) == 8 and others == ["p1", "p2", "p2", "p3", "p3", "p5"]
-    assert result[0]["p"]["labels"] == ["Paper"]
+    # rarest entities first, the hub last; of the hub's four other papers the three sharing most with p4:
+    # p2 and p3 (two entities each), then p1 before p5 (one each, by id)
+    assert [(r["e"]["name"], r["q"] and r["q"]["id"]) for r in result] == [
+        ("Beta", None), ("github.com/o/beta", None), ("M1", "p2"), ("M1", "p3"),
+        ("Hub", "p1"), ("Hub", "p2"), ("Hub", "p3")]
+    assert result[0]["p"]["labels"] == ["Paper"] and all(r["p"]["id"] == "p4" for r in result)
+
+
+@pytest.mark.neo4j
+def test_paper_neighbourhood_limits_per_type_and_per_entity_not_per_row(fixture_graph):
+    # one entity of each type: the method kept is the rare Beta, not the hub; one other paper each
+    result = fixture_graph("paper_neighbourhood", paper_id="p4", per_type=1, per_entity=1)
+    assert [(r["e"]["name"], r["q"] and r["q"]["id"]) for r in result] == [
+        ("Beta", None), ("github.com/o/beta", None), ("M1", "p2")]
 
 
 def test_every_query_file_is_covered():
