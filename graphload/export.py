@@ -1,7 +1,10 @@
 """NetworkX views of the graph, from Neo4j or straight from an extraction file, and writers.
 
 Node ids: `paper:<id>` for papers, `<type>:<key>` for entities (`method:vae`).
-Every node has a `labels` attribute (`Paper`, `Method`, ...).
+Every node has a `labels` attribute (`Paper`, `Method`, ...) and a `label` a person
+reads (the paper's title, the entity's name), which Gephi and Cytoscape show.
+Every edge has a `kind` attribute (`MENTIONS`, `SHARES_ENTITY`, ...), also its key;
+not `type`, which GEXF reserves for directed/undirected/mutual.
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, 
                              mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
+# node attributes GEXF holds under other names (see flat_copy)
+GEXF_NODE_ATTRIBUTES = {"id": "paper_id", "key": "entity_key"}
 
 
 def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
@@ -29,9 +34,9 @@ def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for label, props in read_nodes(driver, database):
         node_id = f"paper:{props['id']}" if label == "Paper" else f"{props['type']}:{props['key']}"
-        graph.add_node(node_id, labels=label, **props)
+        graph.add_node(node_id, labels=label, label=_node_label(label, props), **props)
     for source, target, rel_type, props in read_relationships(driver, database):
-        graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
+        graph.add_edge(source, target, key=rel_type, kind=rel_type, **props)
     return graph
 
 
@@ -44,27 +49,27 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
     incidence = []
     for record in records:
         row = paper_row(record)
-        graph.add_node(f"paper:{row['id']}", labels="Paper", stub=False, **row)
+        graph.add_node(f"paper:{row['id']}", labels="Paper", label=_node_label("Paper", row), stub=False, **row)
         for entity_type, rows in mention_rows(record).items():
             for mention in rows:
                 uid = f"{entity_type}:{mention['key']}"
                 names[uid][mention["name"]] += 1
                 aliases[uid].update(mention["aliases"])
                 incidence.append((row["id"], uid, mention["introduced"]))
-                graph.add_edge(f"paper:{row['id']}", uid, key="MENTIONS", type="MENTIONS",
+                graph.add_edge(f"paper:{row['id']}", uid, key="MENTIONS", kind="MENTIONS",
                                **{k: mention[k] for k in ("count", "name", "aliases", "fields", "rules", "introduced")})
     paper_counts = Counter(uid for _, uid, _ in incidence)
     for uid, counter in names.items():
         entity_type, key = uid.split(":", 1)
         name = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        graph.add_node(uid, labels=LABELS[entity_type], type=entity_type, key=key, name=name,
+        graph.add_node(uid, labels=LABELS[entity_type], label=name, type=entity_type, key=key, name=name,
                        aliases=sorted(aliases[uid]), paper_count=paper_counts[uid])
     papers = {n.split(":", 1)[1]: d for n, d in graph.nodes(data=True) if d.get("labels") == "Paper"}
     entities = {uid: EntityInfo(graph.nodes[uid]["name"], tuple(graph.nodes[uid]["aliases"])) for uid in names}
     links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k,
                           entities=entities, published={p: d.get("published") for p, d in papers.items()})
     for link in links.shares:
-        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="SHARES_ENTITY", type="SHARES_ENTITY",
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="SHARES_ENTITY", kind="SHARES_ENTITY",
                        **{k: link[k] for k in ("score", "weight", "shared", "shared_types", "shared_count")})
     for entity in links.entities:
         graph.nodes[f"{entity['type']}:{entity['key']}"].update(specificity=entity["specificity"],
@@ -72,16 +77,24 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
     citations = resolve_citations((p, d.get("ids", ()), d.get("references", ()), d.get("cited_by", ()))
                                   for p, d in papers.items())
     for stub in citations.stubs:
-        graph.add_node(f"paper:{stub['id']}", labels="Paper", id=stub["id"], ids=stub["ids"], stub=True)
+        graph.add_node(f"paper:{stub['id']}", labels="Paper", label=stub["id"], id=stub["id"],
+                       ids=stub["ids"], stub=True)
     for link in citations.cites:
-        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="CITES", type="CITES")
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="CITES", kind="CITES")
     for link in links.introduced_by:
         graph.add_edge(f"{link['type']}:{link['key']}", f"paper:{link['paper_id']}", key="INTRODUCED_BY",
-                       type="INTRODUCED_BY")
+                       kind="INTRODUCED_BY")
     for link in links.builds_on:
-        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="BUILDS_ON", type="BUILDS_ON",
+        graph.add_edge(f"paper:{link['source']}", f"paper:{link['target']}", key="BUILDS_ON", kind="BUILDS_ON",
                        via=link["via"])
     return graph
+
+
+def _node_label(label: str, props: dict) -> str:
+    """What a person reads on a node: a paper's title, an entity's name (its key when it has none)."""
+    if label == "Paper":
+        return props.get("title") or props["id"]
+    return props.get("name") or props["key"]
 
 
 def paper_graph(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -89,7 +102,7 @@ def paper_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     papers = nx.Graph()
     papers.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d.get("labels") == "Paper")
     for a, b, data in graph.edges(data=True):
-        if data.get("type") == "SHARES_ENTITY":
+        if data.get("kind") == "SHARES_ENTITY":
             papers.add_edge(a, b, weight=data["weight"], shared=data["shared"])
     return papers
 
@@ -100,9 +113,13 @@ def _flat(attributes: dict) -> dict:
             for k, v in attributes.items() if v is not None}
 
 
-def flat_copy(graph: nx.Graph) -> nx.Graph:
+def flat_copy(graph: nx.Graph, *, gexf: bool = False) -> nx.Graph:
+    """Scalars only. For GEXF a node's `id` and `key` attributes are written as `paper_id` and
+    `entity_key`: NetworkX's GEXF writer would take `id` as the node's id (losing `paper:<id>`)
+    and write `key` as `networkx_key`."""
     copy = graph.__class__()
-    copy.add_nodes_from((n, _flat(d)) for n, d in graph.nodes(data=True))
+    rename = GEXF_NODE_ATTRIBUTES if gexf else {}
+    copy.add_nodes_from((n, {rename.get(k, k): v for k, v in _flat(d).items()}) for n, d in graph.nodes(data=True))
     if graph.is_multigraph():
         copy.add_edges_from((a, b, k, _flat(d)) for a, b, k, d in graph.edges(keys=True, data=True))
     else:
@@ -116,13 +133,13 @@ def write_graph(graph: nx.Graph, fmt: str, out: str | Path) -> list[Path]:
     if fmt == "graphml":
         nx.write_graphml(flat_copy(graph), out)
     elif fmt == "gexf":
-        nx.write_gexf(flat_copy(graph), out)
+        nx.write_gexf(flat_copy(graph, gexf=True), out)
     elif fmt == "json":
         out.write_text(json.dumps(nx.node_link_data(graph, edges="links"), ensure_ascii=False, default=str, indent=1))
     elif fmt == "edgelist":
         with out.open("w", encoding="utf-8") as f:
             for a, b, data in graph.edges(data=True):
-                f.write(f"{a}\t{b}\t{data.get('weight', 1)}\t{data.get('type', '')}\n")
+                f.write(f"{a}\t{b}\t{data.get('weight', 1)}\t{data.get('kind', '')}\n")
     elif fmt == "csv":
         nodes, edges = out.with_name(out.stem + "-nodes.csv"), out.with_name(out.stem + "-edges.csv")
         node_keys = sorted({k for _, d in graph.nodes(data=True) for k in d})

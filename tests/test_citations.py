@@ -49,7 +49,7 @@ def test_an_extraction_file_export_draws_the_same_cites():
     from graphload.corpus.extracted import ExtractedPaper
     from graphload.export import graph_from_records
     graph = graph_from_records(ExtractedPaper(p) for p in papers("works.json", "s2.jsonl").values())
-    assert sorted((a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["type"] == "CITES") == FIRST_CITES
+    assert sorted((a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["kind"] == "CITES") == FIRST_CITES
     assert graph.nodes["paper:W400"]["stub"] is True and graph.nodes["paper:W400"]["ids"] == ["openalex:W400"]
 
 
@@ -77,7 +77,7 @@ def test_cites_edges_stubs_and_a_later_ingest_that_fills_them(neo4j_db, neo4j_se
     from graphload.export import to_networkx
     exported = to_networkx(driver=neo4j_db, database=db)
     assert exported.nodes["paper:W200"]["stub"] is True and exported.nodes["paper:1706.03762"]["stub"] is False
-    assert sorted((a[6:], b[6:]) for a, b, d in exported.edges(data=True) if d["type"] == "CITES") == cites()
+    assert sorted((a[6:], b[6:]) for a, b, d in exported.edges(data=True) if d["kind"] == "CITES") == cites()
     top = neo4j_db.execute_query((ROOT / "cypher/queries/most_cited.cypher").read_text(), limit=1,
                                  database_=db).records[0]
     assert (top["id"], top["citations"]) == ("10.18653/v1/n19-1423", 2)

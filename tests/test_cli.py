@@ -102,7 +102,7 @@ def test_export_from_jsonl_without_a_database(tmp_path):
     graph = nx.read_graphml(out)
     assert graph.number_of_nodes() == 12  # 6 papers + 6 entities
     assert graph.nodes["paper:p1"]["labels"] == "Paper" and graph.nodes["method:alpha"]["labels"] == "Method"
-    types = sorted(d["type"] for _, _, d in graph.edges(data=True))
+    types = sorted(d["kind"] for _, _, d in graph.edges(data=True))
     assert types.count("MENTIONS") == 15 and "INTRODUCED_BY" in types and "BUILDS_ON" in types
 
 
@@ -143,7 +143,7 @@ def test_ingest_stats_query_export_roundtrip(neo4j_db, neo4j_settings, tmp_path)
     assert graph.number_of_nodes() == nodes and graph.number_of_edges() == rels
     weight = neo4j_db.execute_query("MATCH (:Paper {id: 'p1'})-[r:SHARES_ENTITY]->(:Paper {id: 'p2'}) RETURN r.weight",
                                     database_=db).records[0][0]
-    [edge] = [d for a, b, d in graph.edges(data=True) if (a, b) == ("paper:p1", "paper:p2") and d["type"] == "SHARES_ENTITY"]
+    [edge] = [d for a, b, d in graph.edges(data=True) if (a, b) == ("paper:p1", "paper:p2") and d["kind"] == "SHARES_ENTITY"]
     assert edge["weight"] == pytest.approx(weight) and json.loads(edge["shared"]) == ["Alpha", "D1"]
     assert graph.nodes["method:hub"]["paper_count"] == 5
     result = invoke("reset", "--yes", *conn)

@@ -20,8 +20,8 @@ def links():
     graph = graph_from_records(extract_papers(read_papers([str(LANDMARKS)])))
     found: dict[frozenset, set] = {}
     for a, b, data in graph.edges(data=True):
-        if data["type"] in ("SHARES_ENTITY", "BUILDS_ON", "CITES"):
-            found.setdefault(frozenset((a[6:], b[6:])), set()).add(data["type"])
+        if data["kind"] in ("SHARES_ENTITY", "BUILDS_ON", "CITES"):
+            found.setdefault(frozenset((a[6:], b[6:])), set()).add(data["kind"])
     return graph, found
 
 
@@ -43,14 +43,14 @@ def test_unrelated_papers_are_not_linked(links, a, b):
 def test_every_link_rests_on_something_specific(links):
     graph, _ = links
     for a, b, data in graph.edges(data=True):
-        if data["type"] == "SHARES_ENTITY":
+        if data["kind"] == "SHARES_ENTITY":
             assert 0.5 <= data["score"] <= 1 and data["shared"], (a, b)
             assert set(data["shared_types"]) != {"metric"}, (a, b, data["shared"])
 
 
 def test_builds_on_goes_from_the_later_paper_to_the_introducer(links):
     graph, found = links
-    builds = {(a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["type"] == "BUILDS_ON"}
+    builds = {(a[6:], b[6:]) for a, b, d in graph.edges(data=True) if d["kind"] == "BUILDS_ON"}
     assert {(GPT3, BERT), (SWIN, DEIT), (VIT, RESNET)} <= builds
     for source, target in builds:
         assert graph.nodes[f"paper:{target}"]["published"] <= graph.nodes[f"paper:{source}"]["published"]
