@@ -454,3 +454,34 @@ def export(output: Annotated[Path, typer.Option("--out", help="File to write (cs
     if not state.quiet:
         err.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> "
                   + ", ".join(str(p) for p in written))
+
+
+@app.command()
+@handle_errors
+def show(paper_id: Annotated[str, typer.Argument(help="The paper's id (graphload query search_papers finds it).")],
+         source: Annotated[str, typer.Option("--from", help="neo4j, or an extraction JSONL file.")] = "neo4j",
+         uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
+         database: Database = "neo4j"):
+    """A paper's title and each entity found in it: type, rule, and the sentence with the name in [[ ]].
+
+    Example: graphload show 2401.01234 --from out/papers.jsonl
+    """
+    from graphload.provenance import show_paper
+    if source == "neo4j":
+        from graphload.store import connect
+        settings = settings_from(uri, user, password, database)
+        with connect(settings) as driver:
+            evidence = show_paper(paper_id, driver=driver, database=settings.database)
+    else:
+        evidence = show_paper(paper_id, source)
+    if state.json:
+        out.print_json(json.dumps(evidence.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(f"{evidence.id}  {evidence.title}")
+    if not evidence.entities:
+        typer.echo("  (no entities found)")
+    for entity in evidence.entities:
+        where = f"{entity.field} {entity.start}-{entity.end}" if entity.field else "no offsets"
+        typer.echo(f"  {entity.type:8} {entity.name}  ({entity.rule or 'no rule'}, {where})")
+        if entity.marked:
+            typer.echo(f"           {entity.marked}")

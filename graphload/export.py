@@ -23,6 +23,9 @@ from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, 
                              mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
+# what a MENTIONS edge carries, as Neo4j holds it (cypher/load/mentions_*.cypher)
+MENTION_PROPERTIES = ("count", "name", "aliases", "fields", "rules", "introduced",
+                      "field", "start", "end", "rule", "sentence", "sentence_start")
 # node attributes GEXF holds under other names (see flat_copy)
 GEXF_NODE_ATTRIBUTES = {"id": "paper_id", "key": "entity_key"}
 
@@ -57,7 +60,7 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
                 aliases[uid].update(mention["aliases"])
                 incidence.append((row["id"], uid, mention["introduced"]))
                 graph.add_edge(f"paper:{row['id']}", uid, key="MENTIONS", kind="MENTIONS",
-                               **{k: mention[k] for k in ("count", "name", "aliases", "fields", "rules", "introduced")})
+                               **{k: mention[k] for k in MENTION_PROPERTIES})
     paper_counts = Counter(uid for _, uid, _ in incidence)
     for uid, counter in names.items():
         entity_type, key = uid.split(":", 1)

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 import numpy as np
 
+from graphload.provenance import first_mention
+
 if TYPE_CHECKING:  # the record's module imports ENTITY_TYPES from here
     from graphload.corpus.extracted import ExtractedPaper
 
@@ -78,6 +80,7 @@ def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
             "fields": sorted({m.field for m in entity.mentions if m.field}),
             "rules": sorted({m.rule for m in entity.mentions if m.rule}),
             "introduced": entity.introduced,
+            **first_mention(record, entity),  # field, start, end, rule, sentence, sentence_start
         })
     return rows
 

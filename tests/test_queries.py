@@ -82,9 +82,21 @@ def test_paper_neighbourhood_limits_per_type_and_per_entity_not_per_row(fixture_
         ("Beta", None), ("github.com/o/beta", None), ("M1", "p2")]
 
 
+@pytest.mark.neo4j
+def test_paper_evidence_lists_each_entity_with_rule_field_and_sentence(fixture_graph):
+    result = fixture_graph("paper_evidence", paper_id="p1")
+    assert {r["title"] for r in result} == {"Alpha: A New Method"}
+    assert sorted((r["type"], r["name"], r["rule"], r["field"]) for r in result) == [
+        ("dataset", "D1", "vocabulary", "abstract"), ("method", "Alpha", "vocabulary", "abstract"),
+        ("method", "Hub", "vocabulary", "abstract")]
+    assert all(r["sentence"] and "[[" in r["marked"] for r in result)
+    # a paper with no entities still gives its title
+    assert [(r["title"], r["key"]) for r in fixture_graph("paper_evidence", paper_id="p6")] == [("Nothing Here", None)]
+
+
 def test_every_query_file_is_covered():
     # most_cited and papers_citing are answered on a graph with citations, in test_citations.py
-    covered = {name for name, _, _ in EXPECTED} | {"paper_neighbourhood", "most_cited", "papers_citing"}
+    covered = {name for name, _, _ in EXPECTED} | {"paper_neighbourhood", "paper_evidence", "most_cited", "papers_citing"}
     assert covered == {q.name for q in list_queries()}
 
 
