@@ -26,7 +26,7 @@ from graphload.store.load import DEFAULT_BATCH_SIZE, STALE_AFTER_SECONDS
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE
 
 app = typer.Typer(help="Turn research-paper abstracts into a Neo4j knowledge graph.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+                  add_completion=True, pretty_exceptions_enable=False)
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
@@ -100,10 +100,28 @@ def handle_errors(command):
     return wrapper
 
 
+def package_version() -> str:
+    """The installed distribution's version (the source tree's when not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("graphload")
+    except PackageNotFoundError:
+        from graphload import __version__
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphload {package_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")] = False,
          verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Tracebacks and details.")] = False,
-         json_output: Annotated[bool, typer.Option("--json", help="Machine-readable summary on stdout.")] = False):
+         json_output: Annotated[bool, typer.Option("--json", help="Machine-readable summary on stdout.")] = False,
+         _version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                help="Print graphload's version and exit.")] = False):
     """graphload: research papers -> methods, datasets, metrics, repos -> Neo4j.
 
     Example: graphload ingest examples/hf-papers
@@ -149,6 +167,29 @@ def _rich_progress(description: str, total: int | None = None):
 
 def progress_factory():
     return no_progress if state.quiet or state.json else _rich_progress
+
+
+def is_id_column(key: str) -> bool:
+    """Columns whose values people copy (a paper id, an entity key): never wrapped or cut.
+    Lists of ids fold like other columns, between items when they can."""
+    return key in ("id", "key") or key.endswith(("_id", "_key"))
+
+
+def result_table(keys: list[str], rows: list[dict]) -> Table:
+    """A query's rows as a table that keeps id columns whole (no wrap, as wide as their longest value)
+    and folds the other columns instead, whatever the terminal's width."""
+    cells = [[json.dumps(v, default=str, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
+              for v in (row[k] for k in keys)] for row in rows]
+    table = Table()
+    for i, key in enumerate(keys):
+        if is_id_column(key):
+            width = max([len(key)] + [len(row[i]) for row in cells])
+            table.add_column(key, no_wrap=True, min_width=width, overflow="ignore")
+        else:
+            table.add_column(key, overflow="fold")
+    for row in cells:
+        table.add_row(*row)
+    return table
 
 
 def print_summary(stats) -> None:
@@ -411,10 +452,7 @@ def query(ctx: typer.Context,
         writer.writerows({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in rows)
         sys.stdout.write(buffer.getvalue())
     else:
-        table = Table(*keys)
-        for row in rows:
-            table.add_row(*(json.dumps(v, default=str) if isinstance(v, (list, dict)) else str(v) for v in row.values()))
-        out.print(table)
+        out.print(result_table(keys, rows))
 
 
 @app.command()
