@@ -162,6 +162,9 @@ def _rich_progress(description: str, total: int | None = None):
         class Bar:
             def advance(self, amount: int = 1) -> None:
                 progress.advance(task, amount)
+
+            def set_total(self, total: int) -> None:
+                progress.update(task, total=total)
         yield Bar()
 
 

@@ -11,7 +11,7 @@ from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import check_output_path, write_failed
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
-from graphload.progress import LoadStats, no_progress
+from graphload.progress import LoadStats, no_progress, with_total
 from graphload.store.connection import Neo4jSettings
 from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, DEFAULT_READ_AHEAD, ReadAhead, Timed
@@ -101,7 +101,7 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
     count = 0
     try:
         with progress("extract papers") as bar:
-            for record in records:
+            for record in with_total(records, bar, report):
                 try:
                     target.write(record.to_json() + "\n")
                 except OSError as exc:

@@ -9,16 +9,33 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, ContextManager, Iterator, Protocol
+from typing import Callable, ContextManager, Iterable, Iterator, Protocol
 
 
 class Bar(Protocol):
     def advance(self, amount: int = 1) -> None: ...
 
+    def set_total(self, total: int) -> None: ...
+
 
 class _NoBar:
     def advance(self, amount: int = 1) -> None:
         pass
+
+    def set_total(self, total: int) -> None:
+        pass
+
+
+def with_total(records: Iterable, bar: Bar, report) -> Iterator:
+    """Pass `records` through, giving `bar` its total as soon as the reader knows it
+    (`report.expected_papers`: read_papers counts the papers in its first pass, read_extracted
+    counts the lines of its files), so a bar shows 120/608 rather than 120/?."""
+    told = False
+    for record in records:
+        if not told and report.expected_papers is not None:
+            bar.set_total(report.expected_papers)
+            told = True
+        yield record
 
 
 ProgressFactory = Callable[..., ContextManager[Bar]]

@@ -31,3 +31,44 @@ def test_table_never_cuts_ids_at_80_columns():
     assert "…" not in text  # the other columns fold rather than cut
     title_cells = "".join(line.split("│")[2].strip() for line in text.splitlines() if line.count("│") == 5)
     assert title_cells.count("paper") == 18
+
+
+class RecordingBar:
+    def __init__(self, log):
+        self.log = log
+
+    def advance(self, amount=1):
+        self.log.append(("advance", amount))
+
+    def set_total(self, total):
+        self.log.append(("total", total))
+
+
+def recording_progress(log):
+    from contextlib import contextmanager
+
+    @contextmanager
+    def progress(description, total=None):
+        log.append(("open", description, total))
+        yield RecordingBar(log)
+    return progress
+
+
+def test_extract_progress_knows_its_total_before_the_first_paper(tmp_path):
+    from graphload.ingest import extract_to_jsonl
+    log = []
+    count, _ = extract_to_jsonl(["examples/hf-papers"], tmp_path / "x.jsonl", progress=recording_progress(log))
+    assert count == 608
+    assert log[0] == ("open", "extract papers", None) and log[1] == ("total", 608)
+    assert sum(step[1] for step in log if step[0] == "advance") == 608
+
+
+def test_extraction_file_total_is_its_line_count(tmp_path):
+    from graphload.corpus import ReadReport
+    from graphload.corpus.extracted import read_extracted
+    from graphload.progress import with_total
+    fixture = "tests/fixtures/graph/corpus.jsonl"
+    report, log = ReadReport(), []
+    records = list(with_total(read_extracted([fixture, fixture], report), RecordingBar(log), report))
+    lines = sum(1 for _ in open(fixture, encoding="utf-8"))
+    assert log == [("total", 2 * lines)] and len(records) == 2 * lines

@@ -133,12 +133,25 @@ class ExtractedPaper:
         return cls(paper, entities)
 
 
+def _count_lines(path: Path) -> int:
+    """Lines, counted in 1 MB blocks: the records a file holds at most (blank and broken lines
+    are skipped later)."""
+    count, last = 0, b"\n"
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
 def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[ExtractedPaper]:
     """Records of `graphload extract` JSONL files; a broken line is skipped and reported as file:line."""
+    paths = [Path(p) for p in paths]
     for path in paths:
-        path = Path(path)
         if not path.is_file():
             raise InputError(f"{path}: no such file")
+    report.expected_papers = (report.expected_papers or 0) + sum(_count_lines(p) for p in paths)
+    for path in paths:
         report.files += 1
         with path.open(encoding="utf-8", errors="replace") as f:
             for number, line in enumerate(f, start=1):

@@ -49,6 +49,8 @@ class ReadReport:
     duplicates: int = 0
     without_abstract: int = 0
     truncated: int = 0
+    # how many papers (or extraction records) the read will yield, once known: progress totals
+    expected_papers: int | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -232,6 +234,7 @@ def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, stri
         key = _id_hash(paper.id)
         counts[key] = counts.get(key, 0) + 1
     repeated = {key: n for key, n in counts.items() if n > 1}
+    report.expected_papers = (report.expected_papers or 0) + len(counts)
     del counts
     # Pass 2: yield, holding back repeated papers until their last occurrence.
     held: dict[bytes, Paper] = {}

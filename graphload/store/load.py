@@ -22,7 +22,7 @@ from graphload.corpus.extracted import ExtractedPaper
 from graphload.errors import ConnectionFailed, GraphloadError
 from graphload.graph import (DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, ENTITY_TYPES, Citations, EntityInfo, Links,
                              compute_links, mention_rows, paper_row, resolve_citations)
-from graphload.progress import LoadStats, no_progress
+from graphload.progress import LoadStats, no_progress, with_total
 from graphload.store.connection import Neo4jSettings, connect
 from graphload.store.cypherfiles import cypher_text
 from graphload.store.schema import apply_schema
@@ -250,7 +250,8 @@ def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, in
             with Heartbeat(driver, db, stats.run_id):
                 start = time.perf_counter()
                 with progress("load papers") as bar:
-                    written = write_records(driver, db, records, run_id=stats.run_id, batch_size=batch_size, bar=bar)
+                    written = write_records(driver, db, with_total(records, bar, report), run_id=stats.run_id,
+                                            batch_size=batch_size, bar=bar)
                 stats.seconds["load"] = time.perf_counter() - start
                 stats.rows["load"] = written["papers"] + written["mentions"]
                 stats.papers = written["papers"]
