@@ -90,3 +90,17 @@ def test_show_against_neo4j_matches_the_file(neo4j_db, neo4j_settings, extracted
     assert cli.stdout == CliRunner().invoke(app, ["show", "p-evidence", "--from", str(extracted)]).stdout
     missing = CliRunner().invoke(app, ["show", "nope", *conn])
     assert missing.exit_code == 1 and "no paper 'nope' in the database" in missing.stderr
+
+
+def test_readme_show_example_is_what_show_prints():
+    """The README's `graphload show` example is real output for the sample corpus."""
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ graphload show title:79a940ce437a6b05 --from out/papers.jsonl\n", 1)[1].split("```")[0]
+    folder = Path(__file__).resolve().parent.parent / "examples" / "hf-papers"
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "papers.jsonl"
+        extract_to_jsonl([folder], out)
+        result = CliRunner().invoke(app, ["show", "title:79a940ce437a6b05", "--from", str(out)])
+    assert result.exit_code == 0 and result.stdout == block

@@ -25,7 +25,7 @@ GUIDE_FILES = ("guide.html", "style.grass")
 
 _MODEL = """\
 (:Paper {id, title, abstract, url, published, authors})
-  -[:MENTIONS {count, fields, rules, ...}]->
+  -[:MENTIONS {count, fields, rules, field, start, end, rule, sentence}]->
 (:Method | :Dataset | :Metric | :Repo   all :Entity {key, name, aliases, paper_count})
 (:Entity)-[:INTRODUCED_BY]->(:Paper)
 (:Paper)-[:BUILDS_ON {via}]->(:Paper)
