@@ -39,6 +39,11 @@ def test_start_stop_cycle(local_env):
     assert run("status", local_env).returncode == 0
     page = urllib.request.urlopen(f"http://127.0.0.1:{local_env['NEO4J_HTTP_PORT']}/browser/", timeout=10).read()
     assert b"<title>Neo4j Browser</title>" in page
+    # the server itself serves the guide and style its post-connect command opens
+    for name in ("guide.html", "style.grass"):
+        served = urllib.request.urlopen(f"http://127.0.0.1:{local_env['NEO4J_HTTP_PORT']}/browser/graphload/{name}",
+                                        timeout=10).read()
+        assert served == (SCRIPT.parent.parent / "docs" / "browser" / name).read_bytes(), name
     stop = run("stop", local_env)
     assert stop.returncode == 0 and "stopped" in stop.stdout
     stop_again = run("stop", local_env)
