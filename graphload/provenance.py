@@ -36,6 +36,8 @@ def snippet(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> tupl
     boundaries around the name when longer), and its offset in `text`. Looks at no more than
     `limit` characters either side, so a text with no sentence breaks costs the same."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    if end - start >= limit:  # a "name" longer than a snippet: its first `limit` characters
+        return text[start:start + limit], start
     lo, hi = max(0, start - limit), min(len(text), end + limit)
     left, right = lo, hi
     for match in _END.finditer(text, lo, start):

@@ -39,6 +39,12 @@ def test_snippet_of_text_without_sentence_breaks_is_bounded_and_keeps_the_name()
     assert not sentence.startswith("ord") and sentence.split()[0] == "word"  # whole words
 
 
+def test_snippet_of_an_absurdly_long_name_is_still_bounded():
+    text = "x" * 10_000
+    sentence, offset = snippet(text, 10, 9_000)
+    assert len(sentence) == SNIPPET_CHARS and offset == 10
+
+
 def test_mark_puts_the_name_between_brackets():
     assert mark("We train ResNet.", 100, 109, 115) == "We train [[ResNet]]."
     assert mark("We train ResNet.", 100, 90, 95) == "We train ResNet."  # offsets outside: unchanged
