@@ -67,10 +67,10 @@ def main() -> int:
 
     shares, pairs, builds = [], [], []
     for a, b, data in graph.edges(data=True):
-        if data["type"] == "SHARES_ENTITY":
+        if data["kind"] == "SHARES_ENTITY":
             shares.append([uid_of[t, name] for t, name in zip(data["shared_types"], data["shared"])])
             pairs.append((a[6:], b[6:]))
-        elif data["type"] == "BUILDS_ON":
+        elif data["kind"] == "BUILDS_ON":
             builds.append((a[6:], b[6:]))
     from graphload.graph import DEFAULT_MAX_DF, max_df_count
     limit = max_df_count(DEFAULT_MAX_DF, len(papers))
@@ -80,7 +80,7 @@ def main() -> int:
     if args.baseline:
         old = graph_module_at(args.baseline)
         incidence = [(a[6:], b, data["introduced"]) for a, b, data in graph.edges(data=True)
-                     if data["type"] == "MENTIONS"]
+                     if data["kind"] == "MENTIONS"]
         links = old.compute_links(incidence, papers=papers)
         old_limit = old.max_df_count(old.DEFAULT_MAX_DF, len(papers))
         old_hubs = sorted(((entities[u]["name"], c) for u, c in Counter(u for _, u, _ in incidence).items()
