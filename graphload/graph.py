@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -65,24 +65,71 @@ MIN_LINKING_SPECIFICITY = 0.4
 _WORDS = re.compile(r"[^\W_]+")
 
 
+# Paper properties papers.cypher stores as dates (the row holds 'YYYY-MM-DD').
+DATE_PROPERTIES = frozenset({"published"})
+
+
+def stored(row: dict) -> dict:
+    """A row as Neo4j keeps it: an empty list is no property, as null is.
+
+    The bulk import cannot write an empty list at all, so the Bolt loader drops
+    them too and both paths leave the same graph.
+
+    >>> stored({"authors": [], "title": "T"})
+    {'authors': None, 'title': 'T'}
+    """
+    return {name: None if isinstance(value, list) and not value else value for name, value in row.items()}
+
+
 def paper_row(record: ExtractedPaper) -> dict:
     """The properties of a paper's node."""
     return record.paper.to_dict()
 
 
 def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
-    """MENTIONS rows per entity type for one paper."""
-    rows: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
+    """MENTIONS rows per entity type for one paper: one per entity, the last when a record
+    repeats one (as MERGE then SET keeps it); its name is an alias when none is given."""
+    rows: dict[str, dict[str, dict]] = {t: {} for t in ENTITY_TYPES}
     for entity in record.entities:
-        rows[entity.type].append({
+        rows[entity.type][entity.key] = {
             "paper_id": record.id, "key": entity.key, "name": entity.name,
-            "count": max(1, len(entity.mentions)), "aliases": sorted(set(entity.aliases)),
+            "count": max(1, len(entity.mentions)), "aliases": sorted(set(entity.aliases) or {entity.name}),
             "fields": sorted({m.field for m in entity.mentions if m.field}),
             "rules": sorted({m.rule for m in entity.mentions if m.rule}),
             "introduced": entity.introduced,
             **first_mention(record, entity),  # field, start, end, rule, sentence, sentence_start
-        })
-    return rows
+        }
+    return {t: list(by_key.values()) for t, by_key in rows.items()}
+
+
+class EntityTally:
+    """Each entity's summary from its MENTIONS rows, as link/entity_summary.cypher computes it
+    in Neo4j: paper_count, the name most papers use (ties: alphabetical), every alias sorted.
+
+    >>> tally = EntityTally()
+    >>> tally.add("method", {"key": "vae", "name": "VAE", "aliases": ["VAE"]})
+    >>> next(tally.summaries())["aliases_text"]
+    'VAE | '
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, Counter] = defaultdict(Counter)
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, entity_type: str, mention: dict) -> None:
+        uid = f"{entity_type}:{mention['key']}"
+        self.names[uid][mention["name"]] += 1
+        self.aliases[uid].update(mention["aliases"])
+
+    def summaries(self) -> Iterable[dict]:
+        """{type, key, name, aliases, aliases_text, paper_count} per entity, by type then key."""
+        for uid in sorted(self.names):
+            entity_type, key = uid.split(":", 1)
+            counter = self.names[uid]
+            aliases = sorted(self.aliases[uid])
+            yield {"type": entity_type, "key": key, "name": min(counter, key=lambda name: (-counter[name], name)),
+                   "aliases": aliases, "aliases_text": "".join(f"{alias} | " for alias in aliases),
+                   "paper_count": sum(counter.values())}
 
 
 def _proper(form: str, canonical: bool = False) -> bool:

@@ -21,7 +21,7 @@ from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper
 from graphload.errors import ConnectionFailed, GraphloadError
 from graphload.graph import (DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, ENTITY_TYPES, Citations, EntityInfo, Links,
-                             compute_links, mention_rows, paper_row, resolve_citations)
+                             compute_links, mention_rows, paper_row, resolve_citations, stored)
 from graphload.progress import LoadStats, no_progress, with_total
 from graphload.store.connection import Neo4jSettings, connect
 from graphload.store.cypherfiles import cypher_text
@@ -90,7 +90,7 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
     (retried by the driver on transient errors; every statement is safe to repeat)."""
     written: Counter = Counter()
     for batch in chunks(records, batch_size):
-        papers = [paper_row(r) for r in batch]
+        papers = [stored(paper_row(r)) for r in batch]
         mentions: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
         stale = []
         for record in batch:
@@ -98,7 +98,7 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
             stale.append({"paper_id": record.id,
                           "uids": [f"{t}:{row['key']}" for t in ENTITY_TYPES for row in rows[t]]})
             for entity_type in ENTITY_TYPES:
-                mentions[entity_type].extend(rows[entity_type])
+                mentions[entity_type].extend(stored(row) for row in rows[entity_type])
         with driver.session(database=database) as session:
             session.execute_write(_write_batch, papers, stale, mentions, run_id)
         written["papers"] += len(papers)
