@@ -201,7 +201,7 @@ def print_summary(stats) -> None:
         return
     if state.quiet:
         return
-    table = Table(title=f"graphload run {stats.run_id}", show_header=True)
+    table = Table(title=f"graphload run {stats.run_id}" if stats.run_id else "graphload bulk export", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, count in stats.labels.items():
@@ -312,6 +312,26 @@ def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders or 
         err.print(f"{count} papers extracted, {len(report.skipped)} records skipped, {report.duplicates} duplicates "
                   f"merged, {report.without_abstract} without an abstract, {report.truncated} truncated")
         print_read_notes(report.skipped, report.warnings)
+
+
+@app.command("bulk-export")
+@handle_errors
+def bulk_export(inputs: Annotated[list[str], typer.Argument(help="Files or folders to read and extract, or "
+                                                              "graphload extract output (JSONL).")],
+                out_dir: Annotated[Path, typer.Option("--out", help="Folder for the import files (new, empty, or "
+                                                                    "an earlier export's).")],
+                format: Format = None, strict: Strict = False, model: Model = None, patterns: Patterns = None,
+                max_df: MaxDf = DEFAULT_MAX_DF, min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+                nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
+    """Write a neo4j-admin database import file set (papers, entities, MENTIONS, links, import.args).
+
+    Example: graphload bulk-export examples/hf-papers --out out/bulk && scripts/neo4j-local import out/bulk
+    """
+    from graphload.bulk import bulk_export as run_bulk_export
+    stats = run_bulk_export(inputs, out_dir, format=format, strict=strict, model=model, patterns=patterns or (),
+                            max_df=max_df, min_shared=min_shared, top_k=top_k, nlp_batch_size=nlp_batch_size,
+                            n_process=n_process, progress=progress_factory())
+    print_summary(stats)
 
 
 @app.command()

@@ -24,7 +24,7 @@ def connection(settings):
             "--database", settings.database]
 
 
-@pytest.mark.parametrize("command", ["ingest", "load", "extract", "schema", "stats", "doctor", "reset", "query", "export"])
+@pytest.mark.parametrize("command", ["ingest", "load", "extract", "bulk-export", "schema", "stats", "doctor", "reset", "query", "export"])
 def test_every_help_has_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

@@ -1,0 +1,270 @@
+"""The initial load without Bolt: a `neo4j-admin database import full` file set.
+
+    bulk_export(["examples/hf-papers"], "out/bulk")   # then: scripts/neo4j-local import out/bulk
+
+Rows come from the same functions the Bolt loader uses (graph.paper_row,
+mention_rows, stored, EntityTally, compute_links), so both paths leave the same
+graph. One header file and one data file per node label and relationship type
+(entities have an ID space per label, as their keys are unique per label only),
+and `import.args`, the tool's argument file, which names them with paths
+relative to the folder.
+
+What the import tool does differently, and how the files keep the graph equal:
+- an empty field is no property, so every string is quoted ("" stays an empty
+  string) and empty lists are no property on both paths (graph.stored);
+- list items are separated by U+001F, which cleaned text never holds; a record
+  whose lists hold it is skipped and reported;
+- a field with a line break needs --multiline-fields, which is slow, so the
+  argument file names only the files that hold one.
+
+Papers and mentions are written in the order they are read; entities and links
+are sorted. Memory grows with entities and paper-entity pairs, not with text.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from graphload.corpus import ReadReport, read_papers
+from graphload.corpus.extracted import ExtractedPaper, read_extracted
+from graphload.errors import InputError
+from graphload.graph import (DATE_PROPERTIES, DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_TYPES, LABELS,
+                             EntityTally, compute_links, mention_rows, paper_row, stored)
+from graphload.progress import LoadStats, no_progress
+from graphload.streams import DEFAULT_NLP_BATCH_SIZE, Timed
+
+ARGS_FILE = "import.args"
+ARRAY_DELIMITER = "\x1f"
+_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """How a row names its node or its two endpoints, and the keys that are not properties."""
+
+    header: tuple[tuple[str, str], ...]  # (row key, header field) for ID / START_ID / END_ID columns
+    dropped: tuple[str, ...] = ()
+
+
+class _Table:
+    """One file group: `<name>.csv` written row by row, `<name>.header.csv` written at the end,
+    when the type of every column is known (ints and floats of one column become double)."""
+
+    def __init__(self, directory: Path, name: str, spec: str, ids: _Ids):
+        self.name, self.spec, self.ids = name, spec, ids
+        self.data = directory / f"{name}.csv"
+        self.file = self.data.open("w", encoding="utf-8", newline="")
+        self.columns: list[str] | None = None
+        self.types: dict[str, str] = {}
+        self.rows = 0
+        self.multiline = False
+
+    def write(self, row: dict) -> None:
+        if self.columns is None:
+            fixed = [key for key, _ in self.ids.header]
+            self.columns = fixed + [k for k in row if k not in fixed and k not in self.ids.dropped]
+        elif len(row) != len(self.columns) + len(self.ids.dropped) or any(k not in row for k in self.columns):
+            raise ValueError(f"{self.name}: rows of different shapes ({sorted(row)} vs {self.columns})")
+        cells = []
+        for column in self.columns:
+            value = row[column]
+            if value is not None and column not in self.types:
+                self.types[column] = _type_of(value)
+            elif isinstance(value, float) and self.types.get(column) == "long":
+                self.types[column] = "double"
+            cell = _cell(value)
+            if "\n" in cell or "\r" in cell:
+                self.multiline = True
+            cells.append(cell)
+        self.file.write(",".join(cells) + "\n")
+        self.rows += 1
+
+    def close(self) -> str | None:
+        """Close the data file, write the header; the argument line, or None for a table with no rows."""
+        self.file.close()
+        if not self.rows:
+            self.data.unlink()
+            return None
+        header_ids = dict(self.ids.header)
+        fields = [header_ids.get(c) or f"{c}:{'date' if c in DATE_PROPERTIES else self.types.get(c, 'string')}"
+                  for c in self.columns]
+        header = self.data.with_name(f"{self.name}.header.csv")
+        header.write_text(",".join(fields) + "\n", encoding="utf-8")
+        return f"{self.spec}={header.name},{self.data.name}"
+
+
+def _type_of(value) -> str:
+    if isinstance(value, list):
+        return _TYPES.get(type(value[0]), "string") + "[]"
+    return _TYPES.get(type(value), "string")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        value = ARRAY_DELIMITER.join(_item(v) for v in value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _item(value) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _holds_delimiter(*rows: dict) -> bool:
+    return any(isinstance(v, list) and any(ARRAY_DELIMITER in str(item) for item in v)
+               for row in rows for v in row.values())
+
+
+def is_extraction_file(path: str | Path) -> bool:
+    """True when the first record of `path` is a `graphload extract` line (it has "entities")."""
+    path = Path(path)
+    if not path.is_file() or path.suffix == ".gz":
+        return False
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.strip():
+                try:
+                    value = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(value, dict) and "entities" in value
+    return False
+
+
+def _records(inputs: list[str], report: ReadReport, stats: LoadStats, *, format, strict, model, patterns,
+             nlp_batch_size, n_process) -> Iterable[ExtractedPaper]:
+    extracted = [is_extraction_file(i) for i in inputs]
+    if all(extracted):
+        return Timed(read_extracted(inputs, report), stats.seconds, "read")
+    if any(extracted):
+        raise InputError("give either extraction files (graphload extract output) or inputs to extract, not both: "
+                         + ", ".join(i for i, e in zip(inputs, extracted) if e) + " already hold entities")
+    from graphload.extract import extract_papers  # spaCy loads only when needed
+    papers = Timed(read_papers(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
+    return Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
+                                n_process=n_process), stats.seconds, "extract")
+
+
+def _prepare(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file; --out needs a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / ARGS_FILE).exists():
+        raise InputError(f"{out} holds other files; give an empty or new folder (or an earlier bulk-export's)")
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.csv"):  # an earlier export's tables, which this one may not have
+        old.unlink()
+
+
+def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | None = None, strict: bool = False,
+                model: str | None = None, patterns: Iterable[str | Path] = (),
+                nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, max_df: float = DEFAULT_MAX_DF,
+                min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K, progress=no_progress) -> LoadStats:
+    """Write the import file set of `inputs` (files to read and extract, or extraction JSONL) into `out`.
+
+    >>> stats = bulk_export(["examples/hf-papers"], "out/bulk")  # doctest: +SKIP
+    """
+    inputs = [str(i) for i in inputs]
+    out = Path(out)
+    _prepare(out)
+    report = ReadReport()
+    stats = LoadStats()
+    records = _records(inputs, report, stats, format=format, strict=strict, model=model, patterns=patterns,
+                       nlp_batch_size=nlp_batch_size, n_process=n_process)
+
+    paper_ids = _Ids((("id", "id:ID(Paper)"),))
+    papers = _Table(out, "papers", "--nodes=Paper", paper_ids)
+    mentions = {t: _Table(out, f"mentions_{t}", "--relationships=MENTIONS",
+                          _Ids((("paper_id", ":START_ID(Paper)"), ("key", f":END_ID({LABELS[t]})"))))
+                for t in ENTITY_TYPES}
+    tally = EntityTally()
+    incidence: list[tuple[str, str, bool]] = []
+    uids: dict[str, str] = {}  # one string per entity, however many papers mention it
+    seen: set[str] = set()
+    tables = [papers]
+    start = time.perf_counter()
+    with progress("export papers") as bar:
+        for record in records:
+            row = stored(paper_row(record))
+            where = record.paper.sources[0] if record.paper.sources else record.id
+            if record.id in seen:
+                report.skipped.append((where, f"paper {record.id} was exported already; the first record is kept"))
+                continue
+            rows = {t: [stored(r) for r in by_type] for t, by_type in mention_rows(record).items()}
+            if _holds_delimiter(row, *(r for by_type in rows.values() for r in by_type)):
+                report.skipped.append((where, f"paper {record.id}: a list value holds U+001F, the import's list "
+                                              "separator"))
+                continue
+            seen.add(record.id)
+            papers.write(row)
+            for entity_type, by_type in rows.items():
+                for mention in by_type:
+                    mentions[entity_type].write(mention)
+                    tally.add(entity_type, mention)
+                    uid = f"{entity_type}:{mention['key']}"
+                    incidence.append((record.id, uids.setdefault(uid, uid), bool(mention["introduced"])))
+            bar.advance()
+    # extracting includes reading, and writing is the rest
+    producing = stats.seconds.get("extract", stats.seconds.get("read", 0.0))
+    stats.seconds["write"] = time.perf_counter() - start - producing
+    if "extract" in stats.seconds:
+        stats.seconds["extract"] -= stats.seconds.get("read", 0.0)
+    tables += mentions.values()
+
+    start = time.perf_counter()
+    links = compute_links(incidence, papers=sorted(seen), max_df=max_df, min_shared=min_shared, top_k=top_k)
+    del incidence
+    stats.seconds["link"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for entity_type in ENTITY_TYPES:
+        label = LABELS[entity_type]
+        entities = _Table(out, f"entities_{entity_type}", f"--nodes={label}:Entity",
+                          _Ids((("key", f"key:ID({label})"),)))
+        introduced = _Table(out, f"introduced_by_{entity_type}", "--relationships=INTRODUCED_BY",
+                            _Ids((("key", f":START_ID({label})"), ("paper_id", ":END_ID(Paper)")), ("type",)))
+        for summary in tally.summaries():
+            if summary["type"] == entity_type:
+                entities.write(stored(summary))
+        for link in links.introduced_by:
+            if link["type"] == entity_type:
+                introduced.write(link)
+        tables += [entities, introduced]
+    for name, rel_type, rows in (("shares_entity", "SHARES_ENTITY", links.shares),
+                                 ("builds_on", "BUILDS_ON", links.builds_on)):
+        table = _Table(out, name, f"--relationships={rel_type}",
+                       _Ids((("source", ":START_ID(Paper)"), ("target", ":END_ID(Paper)"))))
+        for link in rows:
+            table.write(stored(link))
+        tables.append(table)
+
+    lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]
+    lines += [line for line in (t.close() for t in tables) if line]
+    multiline = [t.data.name for t in tables if t.multiline and t.rows]
+    if multiline:
+        lines += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(multiline)]
+    (out / ARGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stats.seconds["write"] += time.perf_counter() - start
+
+    stats.papers = papers.rows
+    stats.skipped_records = list(report.skipped)
+    stats.skipped = len(report.skipped)
+    stats.labels = {"Paper": papers.rows}
+    stats.relationships = {"MENTIONS": sum(t.rows for t in mentions.values())}
+    for table in tables:
+        if table.spec.startswith("--nodes=") and table is not papers:
+            stats.labels[table.spec.split("=", 1)[1].split(":")[0]] = table.rows
+        elif table.spec.startswith("--relationships=") and table.name != "papers":
+            rel_type = table.spec.split("=", 1)[1]
+            if not table.name.startswith("mentions_"):
+                stats.relationships[rel_type] = stats.relationships.get(rel_type, 0) + table.rows
+    stats.rows["write"] = papers.rows + stats.relationships["MENTIONS"]
+    return stats
+
