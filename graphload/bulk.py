@@ -185,7 +185,10 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                           _Ids((("paper_id", ":START_ID(Paper)"), ("key", f":END_ID({LABELS[t]})"))))
                 for t in ENTITY_TYPES}
     tally = EntityTally()
-    incidence: list[tuple[str, str, bool]] = []
+    # the paper-entity pairs the links come from, as three flat columns: a tuple per pair costs 4x the memory
+    pair_papers: list[str] = []
+    pair_uids: list[str] = []
+    pair_introduced = bytearray()
     uids: dict[str, str] = {}  # one string per entity, however many papers mention it
     seen: set[str] = set()
     tables = [papers]
@@ -209,7 +212,9 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                     mentions[entity_type].write(mention)
                     tally.add(entity_type, mention)
                     uid = f"{entity_type}:{mention['key']}"
-                    incidence.append((record.id, uids.setdefault(uid, uid), bool(mention["introduced"])))
+                    pair_papers.append(record.id)
+                    pair_uids.append(uids.setdefault(uid, uid))
+                    pair_introduced.append(bool(mention["introduced"]))
             bar.advance()
     # extracting includes reading, and writing is the rest
     producing = stats.seconds.get("extract", stats.seconds.get("read", 0.0))
@@ -219,8 +224,9 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     tables += mentions.values()
 
     start = time.perf_counter()
-    links = compute_links(incidence, papers=sorted(seen), max_df=max_df, min_shared=min_shared, top_k=top_k)
-    del incidence
+    incidence = zip(pair_papers, pair_uids, map(bool, pair_introduced))
+    links = compute_links(incidence, papers=seen, max_df=max_df, min_shared=min_shared, top_k=top_k)
+    del pair_papers, pair_uids, pair_introduced, seen
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
