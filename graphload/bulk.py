@@ -195,7 +195,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     start = time.perf_counter()
     with progress("export papers") as bar:
         for record in records:
-            row = stored(paper_row(record))
+            # load/papers.cypher keeps the sorted union of a paper's sources; here there is no earlier one
+            row = stored({**paper_row(record), "sources": sorted(set(record.paper.sources))})
             where = record.paper.sources[0] if record.paper.sources else record.id
             if record.id in seen:
                 report.skipped.append((where, f"paper {record.id} was exported already; the first record is kept"))
