@@ -32,11 +32,14 @@ from graphload.corpus import ReadReport, read_papers
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
 from graphload.graph import (DATE_PROPERTIES, DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_TYPES, LABELS,
-                             EntityTally, compute_links, mention_rows, paper_row, stored)
+                             EntityInfo, EntityTally, compute_links, mention_rows, paper_row, resolve_citations,
+                             stored)
 from graphload.progress import LoadStats, no_progress
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, Timed
 
 ARGS_FILE = "import.args"
+# Paper lists load/papers.cypher keeps as a sorted union with what the node had.
+ACCUMULATED = ("sources", "ids", "references", "cited_by")
 ARRAY_DELIMITER = "\x1f"
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
@@ -191,12 +194,15 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     pair_introduced = bytearray()
     uids: dict[str, str] = {}  # one string per entity, however many papers mention it
     seen: set[str] = set()
+    published: dict[str, str | None] = {}
+    works: list[tuple] = []  # (paper id, ids, references, cited_by) of papers that have any
     tables = [papers]
     start = time.perf_counter()
     with progress("export papers") as bar:
         for record in records:
-            # load/papers.cypher keeps the sorted union of a paper's sources; here there is no earlier one
-            row = stored({**paper_row(record), "sources": sorted(set(record.paper.sources))})
+            # load/papers.cypher keeps the sorted union of these lists; here there is no earlier one
+            row = paper_row(record)
+            row = stored({**row, **{name: sorted(set(row[name])) for name in ACCUMULATED}, "stub": False})
             where = record.paper.sources[0] if record.paper.sources else record.id
             if record.id in seen:
                 report.skipped.append((where, f"paper {record.id} was exported already; the first record is kept"))
@@ -208,6 +214,9 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                 continue
             seen.add(record.id)
             papers.write(row)
+            published[record.id] = row["published"]
+            if row["ids"] or row["references"] or row["cited_by"]:
+                works.append((record.id, row["ids"] or (), row["references"] or (), row["cited_by"] or ()))
             for entity_type, by_type in rows.items():
                 for mention in by_type:
                     mentions[entity_type].write(mention)
@@ -225,9 +234,14 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     tables += mentions.values()
 
     start = time.perf_counter()
+    summaries = list(tally.summaries())
     incidence = zip(pair_papers, pair_uids, map(bool, pair_introduced))
-    links = compute_links(incidence, papers=seen, max_df=max_df, min_shared=min_shared, top_k=top_k)
-    del pair_papers, pair_uids, pair_introduced, seen
+    links = compute_links(incidence, papers=seen, max_df=max_df, min_shared=min_shared, top_k=top_k,
+                          entities={f"{e['type']}:{e['key']}": EntityInfo(e["name"], tuple(e["aliases"]))
+                                    for e in summaries}, published=published)
+    del pair_papers, pair_uids, pair_introduced, seen, published
+    citations = resolve_citations(works)
+    flags = {(e["type"], e["key"]): {k: e[k] for k in ("specificity", "linking", "hub")} for e in links.entities}
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -237,15 +251,19 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                           _Ids((("key", f"key:ID({label})"),)))
         introduced = _Table(out, f"introduced_by_{entity_type}", "--relationships=INTRODUCED_BY",
                             _Ids((("key", f":START_ID({label})"), ("paper_id", ":END_ID(Paper)")), ("type",)))
-        for summary in tally.summaries():
+        for summary in summaries:
             if summary["type"] == entity_type:
-                entities.write(stored(summary))
+                entities.write(stored({**summary, **flags[(entity_type, summary["key"])]}))
         for link in links.introduced_by:
             if link["type"] == entity_type:
                 introduced.write(link)
         tables += [entities, introduced]
+    stubs = _Table(out, "stubs", "--nodes=Paper", paper_ids)
+    for stub in citations.stubs:
+        stubs.write(stored({**stub, "stub": True}))
+    tables.append(stubs)
     for name, rel_type, rows in (("shares_entity", "SHARES_ENTITY", links.shares),
-                                 ("builds_on", "BUILDS_ON", links.builds_on)):
+                                 ("builds_on", "BUILDS_ON", links.builds_on), ("cites", "CITES", citations.cites)):
         table = _Table(out, name, f"--relationships={rel_type}",
                        _Ids((("source", ":START_ID(Paper)"), ("target", ":END_ID(Paper)"))))
         for link in rows:
@@ -263,10 +281,10 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     stats.papers = papers.rows
     stats.skipped_records = list(report.skipped)
     stats.skipped = len(report.skipped)
-    stats.labels = {"Paper": papers.rows}
+    stats.labels = {"Paper": papers.rows + stubs.rows}
     stats.relationships = {"MENTIONS": sum(t.rows for t in mentions.values())}
     for table in tables:
-        if table.spec.startswith("--nodes=") and table is not papers:
+        if table.spec.startswith("--nodes=") and table not in (papers, stubs):
             stats.labels[table.spec.split("=", 1)[1].split(":")[0]] = table.rows
         elif table.spec.startswith("--relationships=") and table.name != "papers":
             rel_type = table.spec.split("=", 1)[1]

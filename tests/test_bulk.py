@@ -44,14 +44,15 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
     assert args[-2:] == ["--multiline-fields-format=v2", "--multiline-fields=papers.csv"]
     assert (out / "papers.header.csv").read_text() == (
         "id:ID(Paper),title:string,abstract:string,url:string,arxiv_id:string,doi:string,authors:string[],"
-        "published:date,sources:string[]\n")
+        "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean\n")
     assert (out / "mentions_method.header.csv").read_text() == (
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
         "introduced:boolean\n")
-    assert (out / "shares_entity.header.csv").read_text().endswith("shared_count:long,weight:double\n")
+    assert (out / "shares_entity.header.csv").read_text() == (":START_ID(Paper),:END_ID(Paper),score:double,weight:double,"
+                                                            "shared:string[],shared_types:string[],shared_count:long\n")
     odd = (out / "papers.csv").read_text().split("\n\"odd,1\"")[1]
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty fields
-    assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,\n'
+    assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false\n'
     assert stats.labels["Paper"] == 7 and stats.skipped == 0
 
 
