@@ -80,13 +80,13 @@ def test_extraction_files_and_raw_inputs_are_not_mixed_and_a_foreign_folder_is_r
 
 
 def graph_dump(driver, database="neo4j") -> list[str]:
-    """Every node and relationship with every property and its Python type, run provenance aside."""
+    """Every node and relationship with every property and its Python type, run provenance and the link lock aside."""
     def props(values):
         return {k: [type(v).__name__, v if isinstance(v, (list, str, int, float, bool)) else str(v)]
                 for k, v in values.items() if k != "run_id"}
-    nodes = driver.execute_query("MATCH (n) WHERE NOT n:IngestRun RETURN labels(n) AS labels, properties(n) AS props",
+    nodes = driver.execute_query("MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphloadLock RETURN labels(n) AS labels, properties(n) AS props",
                                  database_=database).records
-    rels = driver.execute_query("MATCH (a)-[r]->(b) WHERE NOT a:IngestRun RETURN type(r) AS type, labels(a) AS la, "
+    rels = driver.execute_query("MATCH (a)-[r]->(b) WHERE NOT a:IngestRun AND NOT a:GraphloadLock RETURN type(r) AS type, labels(a) AS la, "
                                 "coalesce(a.id, a.key) AS a, labels(b) AS lb, coalesce(b.id, b.key) AS b, "
                                 "properties(r) AS props", database_=database).records
     return sorted([json.dumps([sorted(r["labels"]), props(r["props"])], sort_keys=True) for r in nodes]
