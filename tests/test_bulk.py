@@ -84,9 +84,10 @@ def graph_dump(driver, database="neo4j") -> list[str]:
     def props(values):
         return {k: [type(v).__name__, v if isinstance(v, (list, str, int, float, bool)) else str(v)]
                 for k, v in values.items() if k != "run_id"}
-    nodes = driver.execute_query("MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphloadLock RETURN labels(n) AS labels, properties(n) AS props",
-                                 database_=database).records
-    rels = driver.execute_query("MATCH (a)-[r]->(b) WHERE NOT a:IngestRun AND NOT a:GraphloadLock RETURN type(r) AS type, labels(a) AS la, "
+    nodes = driver.execute_query("MATCH (n) WHERE NOT n:IngestRun AND NOT n:GraphloadLock "
+                                 "RETURN labels(n) AS labels, properties(n) AS props", database_=database).records
+    rels = driver.execute_query("MATCH (a)-[r]->(b) WHERE NOT a:IngestRun AND NOT a:GraphloadLock "
+                                "RETURN type(r) AS type, labels(a) AS la, "
                                 "coalesce(a.id, a.key) AS a, labels(b) AS lb, coalesce(b.id, b.key) AS b, "
                                 "properties(r) AS props", database_=database).records
     return sorted([json.dumps([sorted(r["labels"]), props(r["props"])], sort_keys=True) for r in nodes]
