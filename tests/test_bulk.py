@@ -47,7 +47,7 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
         "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean\n")
     assert (out / "mentions_method.header.csv").read_text() == (
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
-        "introduced:boolean\n")
+        "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
     assert (out / "shares_entity.header.csv").read_text() == (":START_ID(Paper),:END_ID(Paper),score:double,weight:double,"
                                                             "shared:string[],shared_types:string[],shared_count:long\n")
     odd = (out / "papers.csv").read_text().split("\n\"odd,1\"")[1]
