@@ -6,22 +6,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
 
-from graphload.cli import app
+from cli_support import connection, invoke
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
 LISTING = Path(__file__).parent / "fixtures" / "corpus" / "listing_blank.txt"
-runner = CliRunner()
-
-
-def invoke(*args, env=None):
-    return runner.invoke(app, [str(a) for a in args], env=env)
-
-
-def connection(settings):
-    return ["--uri", settings.uri, "--user", settings.user, "--password", settings.password,
-            "--database", settings.database]
 
 
 @pytest.mark.parametrize("command", ["ingest", "load", "extract", "bulk-export", "schema", "stats", "doctor", "reset", "query", "export"])

@@ -7,20 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from graphload.cli import app
 from graphload.store.connection import Neo4jSettings, display_uri
 from graphload.store.queries import parse_params, prepared_query
+from cli_support import invoke
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTING = FIXTURES / "corpus" / "listing_blank.txt"
 EXTRACTED = FIXTURES / "graph" / "corpus.jsonl"
-runner = CliRunner()
-
-
-def invoke(*args, env=None):
-    return runner.invoke(app, [str(a) for a in args], env=env)
 
 
 def help_text(*args) -> str:

@@ -4,26 +4,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from graphload.cli import app
 from graphload.ingest import load
 from graphload.store.admin import expected_schema_names
 from graphload.store.cypherfiles import cypher_statements
 from graphload.store.load import STALE_AFTER_SECONDS
+from cli_support import connection, invoke
 
 pytestmark = pytest.mark.neo4j
 FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
-runner = CliRunner()
-
-
-def invoke(*args, env=None):
-    return runner.invoke(app, [str(a) for a in args], env=env)
-
-
-def connection(settings):
-    return ["--uri", settings.uri, "--user", settings.user, "--password", settings.password,
-            "--database", settings.database]
 
 
 def value(driver, database, query, **params):

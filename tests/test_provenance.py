@@ -8,6 +8,7 @@ from graphload.cli import app
 from graphload.ingest import extract_to_jsonl, load
 from graphload.provenance import SNIPPET_CHARS, mark, show_paper, snippet
 from graphload.store.cypherfiles import cypher_text
+from cli_support import connection, invoke
 
 ABSTRACT = ("Image classifiers keep improving. We train ResNet on ImageNet and report top-1 accuracy. "
             "The same model is then tested on CIFAR-10!")
@@ -89,12 +90,10 @@ def test_show_against_neo4j_matches_the_file(neo4j_db, neo4j_settings, extracted
         cypher_text("queries/paper_evidence.cypher"),
         {"paper_id": "p-evidence"}, database_=neo4j_settings.database).records
     assert [r["marked"] for r in rows] == [e.marked for e in from_file.entities]
-    conn = ["--uri", neo4j_settings.uri, "--user", neo4j_settings.user, "--password", neo4j_settings.password,
-            "--database", neo4j_settings.database]
-    cli = CliRunner().invoke(app, ["show", "p-evidence", *conn])
+    cli = invoke("show", "p-evidence", *connection(neo4j_settings))
     assert cli.exit_code == 0, cli.output
     assert cli.stdout == CliRunner().invoke(app, ["show", "p-evidence", "--from", str(extracted)]).stdout
-    missing = CliRunner().invoke(app, ["show", "nope", *conn])
+    missing = invoke("show", "nope", *connection(neo4j_settings))
     assert missing.exit_code == 1 and "no paper 'nope' in the database" in missing.stderr
 
 
