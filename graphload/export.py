@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
@@ -19,8 +18,8 @@ import networkx as nx
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
-from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, EntityInfo, compute_links,
-                             mention_rows, paper_row, resolve_citations)
+from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, EntityInfo, EntityTally,
+                             compute_links, mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
 # what a MENTIONS edge carries, as Neo4j holds it (cypher/load/mentions_*.cypher)
@@ -47,8 +46,7 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
                        min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K) -> nx.MultiDiGraph:
     """The graph the loader would build, computed from extraction records with no database."""
     graph = nx.MultiDiGraph()
-    names: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set] = defaultdict(set)
+    tally = EntityTally()
     incidence = []
     for record in records:
         row = paper_row(record)
@@ -56,19 +54,18 @@ def graph_from_records(records: Iterable[ExtractedPaper], *, max_df: float = DEF
         for entity_type, rows in mention_rows(record).items():
             for mention in rows:
                 uid = f"{entity_type}:{mention['key']}"
-                names[uid][mention["name"]] += 1
-                aliases[uid].update(mention["aliases"])
+                tally.add(entity_type, mention)
                 incidence.append((row["id"], uid, mention["introduced"]))
                 graph.add_edge(f"paper:{row['id']}", uid, key="MENTIONS", kind="MENTIONS",
                                **{k: mention[k] for k in MENTION_PROPERTIES})
-    paper_counts = Counter(uid for _, uid, _ in incidence)
-    for uid, counter in names.items():
-        entity_type, key = uid.split(":", 1)
-        name = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    entities = {}
+    for summary in tally.summaries():
+        entity_type, key, name = summary["type"], summary["key"], summary["name"]
+        uid = f"{entity_type}:{key}"
         graph.add_node(uid, labels=LABELS[entity_type], label=name, type=entity_type, key=key, name=name,
-                       aliases=sorted(aliases[uid]), paper_count=paper_counts[uid])
+                       aliases=summary["aliases"], paper_count=summary["paper_count"])
+        entities[uid] = EntityInfo(name, tuple(summary["aliases"]))
     papers = {n.split(":", 1)[1]: d for n, d in graph.nodes(data=True) if d.get("labels") == "Paper"}
-    entities = {uid: EntityInfo(graph.nodes[uid]["name"], tuple(graph.nodes[uid]["aliases"])) for uid in names}
     links = compute_links(incidence, papers=papers, max_df=max_df, min_shared=min_shared, top_k=top_k,
                           entities=entities, published={p: d.get("published") for p, d in papers.items()})
     for link in links.shares:
