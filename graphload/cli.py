@@ -216,6 +216,8 @@ def print_summary(stats) -> None:
     for stage, seconds in stats.seconds.items():
         rate = stats.rate(stage)
         err.print(f"  {stage:8} {seconds:7.2f} s" + (f"  {rate:,.0f} rows/s" if rate else ""))
+    if stats.known_names:
+        err.print(f"  looked for {stats.known_names:,} names that papers already in the graph introduced or defined")
     print_hubs(stats.hubs, stats.hub_limit)
     print_read_notes(stats.skipped_records, stats.warnings)
     if stats.interrupted_runs:

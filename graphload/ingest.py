@@ -12,7 +12,8 @@ from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import check_output_path, write_failed
 from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, DEFAULT_MIN_SHARED, DEFAULT_TOP_K
 from graphload.progress import LoadStats, no_progress, with_total
-from graphload.store.connection import Neo4jSettings
+from graphload.store.connection import Neo4jSettings, connect
+from graphload.store.known import read_known_entities
 from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, DEFAULT_READ_AHEAD, ReadAhead, Timed
 
@@ -41,27 +42,40 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
            max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
            nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
            link_batch_size: int = DEFAULT_LINK_BATCH_SIZE, read_ahead: int = DEFAULT_READ_AHEAD,
-           progress=no_progress) -> LoadStats:
+           graph_names: bool = True, progress=no_progress) -> LoadStats:
     """Read papers, extract entities, load and link them. Re-running converges to the same graph.
 
     `batch_size`: rows per write transaction; `nlp_batch_size`, `n_process`: spaCy's batch and
     worker processes; `link_batch_size`: link rows per write transaction; `read_ahead`: records
     extracted ahead of the writer; `max_df` (fraction or count) and `max_df_cap` (absolute
-    count) set the hub limit; `min_score` the least score a SHARES_ENTITY link needs.
+    count) set the hub limit; `min_score` the least score a SHARES_ENTITY link needs;
+    `graph_names`: also look for the names the graph's papers introduced or defined.
 
     >>> stats = ingest(["examples/hf-papers"], Neo4jSettings.from_env())  # doctest: +SKIP
     """
     from graphload.extract import extract_papers  # spaCy loads only when needed
 
     inputs = [str(i) for i in inputs]
+    settings = settings or Neo4jSettings.from_env()
     report = ReadReport()
     stats = LoadStats()
+    known = known_entities(settings) if graph_names else []
+    stats.known_names = len(known)
     papers = Timed(PaperSource(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
     records = Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
-                                   n_process=n_process), stats.seconds, "extract")
-    return _store(records, settings or Neo4jSettings.from_env(), inputs, report, stats, read_ahead=read_ahead,
+                                   n_process=n_process, known=known), stats.seconds, "extract")
+    return _store(records, settings, inputs, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
                   top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
+
+
+def known_entities(settings: Neo4jSettings) -> list:
+    """The entities the graph's papers introduced or defined (none in an empty graph)."""
+    driver = connect(settings)
+    try:
+        return read_known_entities(driver, settings.database)
+    finally:
+        driver.close()
 
 
 def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,

@@ -68,6 +68,14 @@ def test_introduced_names_and_title_prefixes(extractor):
     assert found[("dataset", "NSynth")]["introduced"] is True
 
 
+def test_an_acronym_the_authors_define_as_new_is_introduced(extractor):
+    found = entities(extractor, "Reasoning over quays",
+                     "We introduce a novel Harbor Scene Graph Network (HSGN) for vessels. "
+                     "Unlike the Vessel Track Network (VTN) of earlier work, HSGN reasons jointly.")
+    assert found[("method", "Harbor Scene Graph Network")]["introduced"] is True
+    assert found[("method", "Vessel Track Network")]["introduced"] is False  # defined, but not by these authors
+
+
 def test_dataset_and_metric_cues(extractor):
     found = entities(extractor, "A study",
                      "Experiments on the JPEG-AI dataset and the GLUE and WebQA benchmarks report F1-score and test accuracy.")

@@ -207,3 +207,36 @@ def learn_lexicon(papers: Iterable, seed: Lexicon | None = None) -> Lexicon:
         title, abstract = (paper.title, paper.abstract) if hasattr(paper, "title") else paper
         lexicon.add_paper(introductions(paper_text(title, abstract or "")))
     return lexicon.merge(seed) if seed is not None else lexicon
+
+
+# The rules by which a paper teaches a name (see `introductions`): the mentions a graph keeps of them.
+TEACHING_RULES = ("acronym-definition", "apposition", "introduced", "title-prefix")
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity a graph already holds, with the papers that introduced or defined it there."""
+
+    type: str
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    taught_by: frozenset[str] = frozenset()
+
+
+def known_lexicon(known: Iterable[KnownEntity], in_run: Iterable[str] = ()) -> Lexicon:
+    """The names a graph's papers taught, except where every teacher is a paper of this run.
+
+    Those papers teach their names again in this run's first pass, so re-running an ingest
+    learns the same lexicon as the first time and the graph converges.
+
+    >>> known = [KnownEntity("method", "lynxformer", "LynxFormer", ("LynxFormer",), frozenset({"p1"}))]
+    >>> len(known_lexicon(known)), len(known_lexicon(known, in_run={"p1"}))
+    (1, 0)
+    """
+    in_run = set(in_run)
+    lexicon = Lexicon()
+    for entity in sorted(known, key=lambda e: (e.type, e.key)):
+        if entity.taught_by - in_run:
+            lexicon.add_known(entity.type, entity.name, entity.aliases, key=entity.key)
+    return lexicon

@@ -13,7 +13,7 @@ from graphload.corpus.extracted import ExtractedPaper
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import components  # noqa: F401  (registers the factories)
-from graphload.extract.learned import Lexicon, learn_lexicon
+from graphload.extract.learned import KnownEntity, Lexicon, known_lexicon, learn_lexicon
 from graphload.extract.resolve import paper_text
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, chunks
 
@@ -84,17 +84,21 @@ class Extractor:
     depends only on that paper and the lexicon, never on the order of papers. Papers given
     as a re-readable collection (a list, a corpus.PaperSource) are read twice; any other
     iterable is read once, in windows of `window` papers, each window learning from itself.
-    `seed` adds names known beforehand (e.g. entities already in a graph).
+    `seed` adds names known beforehand; `known` adds the entities a graph's papers introduced or
+    defined, except those only papers of this run taught (they teach them again).
     """
 
     def __init__(self, model: str | None = None, patterns: Iterable[str | Path] = (), *,
                  batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, window: int = 5000,
-                 nlp: Language | None = None, seed: Lexicon | None = None):
+                 nlp: Language | None = None, seed: Lexicon | None = None,
+                 known: Iterable[KnownEntity] = ()):
         self.nlp = nlp or build_pipeline(model, patterns)
         self.batch_size = batch_size
         self.n_process = n_process
         self.window = window
         self.seed = seed
+        self.known = tuple(known)
+        self._teachers = frozenset(paper_id for entity in self.known for paper_id in entity.taught_by)
 
     def _make_doc(self, text: str):
         doc = self.nlp.make_doc(split_long_runs(text))
@@ -102,8 +106,19 @@ class Extractor:
         return doc
 
     def learn(self, papers: Iterable[Paper]) -> Lexicon:
-        """The first pass: the lexicon of names these papers introduce, plus the seed."""
-        return learn(papers, seed=self.seed)
+        """The first pass: the lexicon of names these papers introduce, plus the seed and the known names."""
+        if not self.known:
+            return learn(papers, seed=self.seed)
+        in_run: set[str] = set()
+
+        def noting_teachers(papers: Iterable[Paper]) -> Iterator[Paper]:
+            for paper in papers:
+                if paper.id in self._teachers:
+                    in_run.add(paper.id)
+                yield paper
+
+        lexicon = learn(noting_teachers(papers), seed=self.seed)
+        return lexicon.merge(known_lexicon(self.known, in_run))
 
     def extract_partition(self, papers: Iterable[Paper], lexicon: Lexicon) -> Iterator[ExtractedPaper]:
         """The second pass over any part of a corpus: records that depend only on each paper and the lexicon."""
@@ -145,8 +160,10 @@ def extract_partition(papers: Iterable[Paper], lexicon: Lexicon, *, model: str |
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
                    batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
-                   seed: Lexicon | None = None) -> Iterator[ExtractedPaper]:
+                   seed: Lexicon | None = None, known: Iterable[KnownEntity] = ()) -> Iterator[ExtractedPaper]:
     """Yield one ExtractedPaper per paper: the paper's fields and its entities (type, name, key,
     aliases, introduced, mentions of field, start, end, text and rule). Pass a re-readable
-    collection (a list, a corpus.PaperSource) to learn names from all the papers first."""
-    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process, seed=seed).extract(papers)
+    collection (a list, a corpus.PaperSource) to learn names from all the papers first; `known`:
+    entities a graph already holds (graphload.store.known), looked for as well."""
+    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process, seed=seed,
+                         known=known).extract(papers)

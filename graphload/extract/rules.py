@@ -271,6 +271,10 @@ def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]
     return tuple(typed)
 
 
+# The authors' introducing verb, then at most a determiner and adjectives, right before a long form.
+_DEFINED_AS_NEW = re.compile(_INTRO_BY_AUTHORS.pattern + _DETERMINER.pattern + r"$")
+
+
 def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str, str, str]]]:
     """Candidates for each typed definition and every later use of its acronym.
 
@@ -284,8 +288,10 @@ def acronym_definitions(text: str) -> tuple[list[Candidate], dict[str, tuple[str
     # (a repeat would only add identical candidates), and for a few meanings at most.
     meanings: dict[str, set[tuple[str, str, str]]] = {}
     for definition, kind, long_form, key in typed:
+        # "We introduce Harbor Scene Graph Networks (HSGN)": the paper introduces what it defines
+        introduced = bool(_DEFINED_AS_NEW.search(text, max(0, definition.long_start - 120), definition.long_start))
         found.append(Candidate(definition.long_start, definition.long_end, definition.long_form, kind,
-                               "acronym-definition", key=key, name=long_form))
+                               "acronym-definition", key=key, name=long_form, introduced=introduced))
         known = meanings.setdefault(definition.acronym, set())
         if (kind, key, long_form) not in known and len(known) < MEANINGS_PER_ACRONYM:
             known.add((kind, key, long_form))
