@@ -257,7 +257,9 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
            patterns: Patterns = None, batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
            min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
            max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE,
-           nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
+           nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1,
+           graph_names: Annotated[bool, typer.Option(
+               help="Also look for the names that papers already in the graph introduced or defined.")] = True):
     """Read papers, extract entities, load and link them in Neo4j.
 
     Example: graphload ingest examples/hf-papers --max-df 0.05
@@ -267,7 +269,7 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
     stats = run_ingest(inputs, settings, format=format, strict=strict, model=model, patterns=patterns or (),
                        batch_size=batch_size, max_df=max_df,
                        min_shared=min_shared, top_k=top_k, max_df_cap=max_df_count, min_score=min_score,
-                       nlp_batch_size=nlp_batch_size, n_process=n_process,
+                       nlp_batch_size=nlp_batch_size, n_process=n_process, graph_names=graph_names,
                        progress=progress_factory())
     print_summary(stats)
 

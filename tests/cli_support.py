@@ -7,8 +7,9 @@ runner = CliRunner()
 
 
 def invoke(*args, env=None):
-    """Run `graphload ARGS...` in this process; the result has exit_code and output."""
-    return runner.invoke(app, [str(a) for a in args], env=env)
+    """Run `graphload ARGS...` in this process; the result has exit_code and output.
+    Help is laid out 200 columns wide, so a phrase is not broken by the table's borders."""
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200", **(env or {})})
 
 
 def connection(settings) -> list[str]:
