@@ -13,7 +13,7 @@ from graphload.extract.vocab import BUILTIN_FILES, builtin_patterns, is_case_sen
 ENTRIES = builtin_patterns()
 PATTERNS = resources.files("graphload.extract") / "patterns"
 LABEL_OF_FILE = {"methods.jsonl": "METHOD", "datasets.jsonl": "DATASET", "metrics.jsonl": "METRIC"}
-NON_ENTITY_KINDS = ("task", "field", "modality", "venue", "hardware", "software", "organization")
+NON_ENTITY_KINDS = ("task", "field", "modality", "venue", "hardware", "software", "organization", "condition", "concept")
 
 
 @pytest.mark.parametrize("entity_type, at_least", [("method", 1800), ("dataset", 1100), ("metric", 400)])
