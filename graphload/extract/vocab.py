@@ -130,8 +130,9 @@ NON_ENTITY = "none"  # the type of a non-entity entry: it only keeps rules off i
 
 @lru_cache(maxsize=1)
 def non_entities() -> tuple[VocabEntry, ...]:
-    """Tasks, fields, modalities, venues, hardware, software and organisations: names that are
-    never methods or datasets (object detection, computer vision, LiDAR scans, CVPR, TPU)."""
+    """Tasks, fields, modalities, venues, hardware, software, organisations, medical conditions and
+    scientific concepts: names that are never methods or datasets (object detection, computer
+    vision, LiDAR scans, CVPR, TPU, COVID-19, mutual information)."""
     path = resources.files("graphload.extract") / "patterns" / NON_ENTITY_FILE
     if not path.is_file():
         return ()
