@@ -131,13 +131,15 @@ class Lexicon:
 
     def merge(self, other: "Lexicon") -> "Lexicon":
         """A new lexicon with the counts of both; merge(a, b) == merge(b, a)."""
-        merged = Lexicon()
-        for source in (self, other):
-            for table, target in ((source.names, merged.names), (source.acronyms, merged.acronyms)):
-                for form, senses in table.items():
-                    for sense, count in senses.items():
-                        merged._add(target, form, sense, count)
-        return merged
+        return Lexicon().update(self).update(other)
+
+    def update(self, other: "Lexicon") -> "Lexicon":
+        """Add the counts of `other` to this lexicon, in place (cost: the size of `other`); returns self."""
+        for table, target in ((other.names, self.names), (other.acronyms, self.acronyms)):
+            for form, senses in table.items():
+                for sense, count in senses.items():
+                    self._add(target, form, sense, count)
+        return self
 
     def name(self, form: str) -> Sense | None:
         senses = self.names.get(form)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -89,16 +89,14 @@ class Extractor:
     """
 
     def __init__(self, model: str | None = None, patterns: Iterable[str | Path] = (), *,
-                 batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, window: int = 5000,
+                 batch_size: int = DEFAULT_NLP_BATCH_SIZE, window: int = 5000,
                  nlp: Language | None = None, seed: Lexicon | None = None,
                  known: Iterable[KnownEntity] = ()):
         self.nlp = nlp or build_pipeline(model, patterns)
         self.batch_size = batch_size
-        self.n_process = n_process
         self.window = window
         self.seed = seed
         self.known = tuple(known)
-        self._teachers = frozenset(paper_id for entity in self.known for paper_id in entity.taught_by)
 
     def _make_doc(self, text: str):
         doc = self.nlp.make_doc(split_long_runs(text))
@@ -107,27 +105,17 @@ class Extractor:
 
     def learn(self, papers: Iterable[Paper]) -> Lexicon:
         """The first pass: the lexicon of names these papers introduce, plus the seed and the known names."""
-        if not self.known:
-            return learn(papers, seed=self.seed)
-        in_run: set[str] = set()
-
-        def noting_teachers(papers: Iterable[Paper]) -> Iterator[Paper]:
-            for paper in papers:
-                if paper.id in self._teachers:
-                    in_run.add(paper.id)
-                yield paper
-
-        lexicon = learn(noting_teachers(papers), seed=self.seed)
-        return lexicon.merge(known_lexicon(self.known, in_run))
+        return learn_corpus(papers, learn, seed=self.seed, known=self.known)
 
     def extract_partition(self, papers: Iterable[Paper], lexicon: Lexicon) -> Iterator[ExtractedPaper]:
         """The second pass over any part of a corpus: records that depend only on each paper and the lexicon."""
-        self.nlp.get_pipe("graphload_rules").use_lexicon(lexicon)
+        rules = self.nlp.get_pipe("graphload_rules")
+        if rules.lexicon is not lexicon:  # a worker extracts many partitions with one lexicon: build its matchers once
+            rules.use_lexicon(lexicon)
         for batch in chunks(papers, self.batch_size * 8):
             # A model's parser needs memory per character: text past its limit is not read.
             texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in batch]
-            docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size,
-                                 n_process=self.n_process)
+            docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size)
             for paper, doc in zip(batch, docs):
                 yield ExtractedPaper(paper, doc._.graphload_entities)
 
@@ -149,13 +137,39 @@ def learn(papers: Iterable[Paper], seed: Lexicon | None = None) -> Lexicon:
     return learn_lexicon(((p.title, p.abstract) for p in papers), seed=seed)
 
 
+def learn_corpus(papers: Iterable[Paper], learn_papers: Callable[[Iterable[Paper]], Lexicon] = learn, *,
+                 seed: Lexicon | None = None, known: Iterable[KnownEntity] = ()) -> Lexicon:
+    """The first pass over a corpus: `learn_papers` over the papers (`learn` in one process, worker
+    processes in extract.parallel), plus the seed, plus the `known` names of a graph except those
+    only papers of this run taught (they teach them again, so a re-run learns the same lexicon)."""
+    known = tuple(known)
+    teachers = frozenset(paper_id for entity in known for paper_id in entity.taught_by)
+    in_run: set[str] = set()
+
+    def noting_teachers(papers: Iterable[Paper]) -> Iterator[Paper]:
+        for paper in papers:
+            if paper.id in teachers:
+                in_run.add(paper.id)
+            yield paper
+
+    lexicon = learn_papers(noting_teachers(papers) if teachers else papers)
+    if seed is not None:
+        lexicon = lexicon.merge(seed)
+    return lexicon.merge(known_lexicon(known, in_run)) if known else lexicon
+
+
 def extract_partition(papers: Iterable[Paper], lexicon: Lexicon, *, model: str | None = None,
                       patterns: Iterable[str | Path] = (), batch_size: int = DEFAULT_NLP_BATCH_SIZE,
                       n_process: int = 1, nlp: Language | None = None) -> Iterator[ExtractedPaper]:
     """Extraction records for some papers given a lexicon learnt over the whole corpus: a paper's record
-    depends only on the paper and the lexicon, so any partitioning of a corpus gives the same bytes."""
-    extractor = Extractor(model, patterns, batch_size=batch_size, n_process=n_process, nlp=nlp)
-    yield from extractor.extract_partition(papers, lexicon)
+    depends only on the paper and the lexicon, so any partitioning of a corpus gives the same bytes.
+    `n_process` > 1 extracts chunks of the papers in that many worker processes (extract.parallel)."""
+    if n_process > 1:
+        from graphload.extract.parallel import ParallelExtractor
+        with ParallelExtractor(n_process, model, patterns, batch_size=batch_size) as extractor:
+            yield from extractor.extract_partition(papers, lexicon)
+        return
+    yield from Extractor(model, patterns, batch_size=batch_size, nlp=nlp).extract_partition(papers, lexicon)
 
 
 def extract_papers(papers: Iterable[Paper], *, model: str | None = None, patterns: Iterable[str | Path] = (),
@@ -164,6 +178,11 @@ def extract_papers(papers: Iterable[Paper], *, model: str | None = None, pattern
     """Yield one ExtractedPaper per paper: the paper's fields and its entities (type, name, key,
     aliases, introduced, mentions of field, start, end, text and rule). Pass a re-readable
     collection (a list, a corpus.PaperSource) to learn names from all the papers first; `known`:
-    entities a graph already holds (graphload.store.known), looked for as well."""
-    yield from Extractor(model, patterns, batch_size=batch_size, n_process=n_process, seed=seed,
-                         known=known).extract(papers)
+    entities a graph already holds (graphload.store.known), looked for as well. `n_process` > 1
+    runs both passes in that many worker processes (extract.parallel): the same records, in the same order."""
+    if n_process > 1:
+        from graphload.extract.parallel import extract_parallel
+        yield from extract_parallel(papers, n_process, model=model, patterns=patterns, batch_size=batch_size,
+                                    seed=seed, known=known)
+        return
+    yield from Extractor(model, patterns, batch_size=batch_size, seed=seed, known=known).extract(papers)
