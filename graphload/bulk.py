@@ -127,8 +127,12 @@ def _holds_delimiter(*rows: dict) -> bool:
 
 
 def is_extraction_file(path: str | Path) -> bool:
-    """True when the first record of `path` is a `graphload extract` line (it has "entities")."""
+    """True when the first record of `path` is a `graphload extract` line (it has "entities"), or `path`
+    is a folder of such .jsonl shards (graphload extract --dask output)."""
     path = Path(path)
+    if path.is_dir():
+        shards = [p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")]
+        return bool(shards) and all(p.suffix == ".jsonl" for p in shards) and any(map(is_extraction_file, shards))
     if not path.is_file() or path.suffix == ".gz":
         return False
     with path.open(encoding="utf-8", errors="replace") as f:

@@ -50,7 +50,8 @@ ConnectTimeout = Annotated[float, typer.Option("--connect-timeout", envvar=CONNE
 Database = Annotated[str, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per write transaction.")]
 NlpBatchSize = Annotated[int, typer.Option("--nlp-batch-size", min=1, help="Texts per spaCy batch.")]
-NProcess = Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")]
+NProcess = Annotated[int, typer.Option("--n-process", min=1, help="Extraction worker processes (the output is "
+                                       "the same bytes for any number).")]
 MaxDf = Annotated[float, typer.Option("--max-df", min=0.0, help="Entities in more papers than this (fraction < 1, "
                                       "never below sqrt(papers); or a count) make no SHARES_ENTITY links.")]
 MaxDfCount = Annotated[int, typer.Option("--max-df-count", min=1, help="Absolute hub limit in papers, at any "
@@ -276,7 +277,8 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders or -
 
 @app.command()
 @handle_errors
-def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by graphload extract.")],
+def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by graphload extract, or folders "
+                                                            "of its shards.")],
          uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
          database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
          batch_size: BatchSize = DEFAULT_BATCH_SIZE, max_df: MaxDf = DEFAULT_MAX_DF,
@@ -284,7 +286,7 @@ def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by grap
          max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE):
     """Load extracted papers (graphload extract output) and link them.
 
-    Example: graphload load papers.extracted.jsonl
+    Example: graphload load papers.extracted.jsonl   (or a folder of graphload extract --dask shards)
     """
     from graphload.ingest import load as run_load
     settings = settings_from(uri, user, password, database, connect_timeout)
@@ -297,17 +299,26 @@ def load(files: Annotated[list[Path], typer.Argument(help="JSONL written by grap
 @app.command()
 @handle_errors
 def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders or - (stdin).")],
-            output: Annotated[str, typer.Option("--output", "-o", help="JSONL file, or - for stdout.")] = "-",
+            output: Annotated[str, typer.Option("--output", "-o", help="JSONL file, or - for stdout (with "
+                                                "--dask: a .jsonl file, or a folder for one shard a partition).")] = "-",
             format: Format = None, strict: Strict = False, model: Model = None, patterns: Patterns = None,
-            nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
+            nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1,
+            dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Extract on a Dask "
+                            "cluster: its scheduler's address, or local (a local cluster of --n-process workers, "
+                            "default one per core). Needs the dask extra: graphload\\[dask].")] = None,
+            partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, help="Dask partitions "
+                                  "(default: one per 2,000 papers).")] = None):
     """Find methods, datasets, metrics and repos in papers; write one JSON object per paper.
 
     Example: graphload extract examples/hf-papers -o papers.extracted.jsonl
     """
     from graphload.ingest import extract_to_jsonl
+    if partitions and not dask:
+        err.print("Usage: --partitions needs --dask (--n-process sets the worker processes)")
+        raise typer.Exit(2)
     count, report = extract_to_jsonl(inputs, output, format=format, strict=strict, model=model,
                                      patterns=patterns or (), nlp_batch_size=nlp_batch_size, n_process=n_process,
-                                     progress=progress_factory())
+                                     dask=dask, partitions=partitions, progress=progress_factory())
     if state.json:
         out.print_json(json.dumps({"papers": count, **report.to_dict(),
                                    "skipped_records": [{"source": s, "reason": r} for s, r in report.skipped],

@@ -45,8 +45,8 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
            graph_names: bool = True, progress=no_progress) -> LoadStats:
     """Read papers, extract entities, load and link them. Re-running converges to the same graph.
 
-    `batch_size`: rows per write transaction; `nlp_batch_size`, `n_process`: spaCy's batch and
-    worker processes; `link_batch_size`: link rows per write transaction; `read_ahead`: records
+    `batch_size`: rows per write transaction; `nlp_batch_size`: texts per spaCy batch; `n_process`:
+    extraction worker processes (one writer still loads what they extract); `link_batch_size`: link rows per write transaction; `read_ahead`: records
     extracted ahead of the writer; `max_df` (fraction or count) and `max_df_cap` (absolute
     count) set the hub limit; `min_score` the least score a SHARES_ENTITY link needs;
     `graph_names`: also look for the names the graph's papers introduced or defined.
@@ -95,17 +95,23 @@ def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,
 
 def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, format: str | None = None,
                      strict: bool = False, model: str | None = None, patterns: Iterable[str | Path] = (),
-                     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1,
-                     progress=no_progress) -> tuple[int, ReadReport]:
+                     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, dask: str | None = None,
+                     partitions: int | None = None, progress=no_progress) -> tuple[int, ReadReport]:
     """Read papers, extract entities and write one JSON object per paper to `output` ("-": stdout).
-    Returns how many papers were written and what the read skipped.
+    Returns how many papers were written and what the read skipped. `n_process` > 1 extracts in that
+    many worker processes; `dask` (a scheduler address, or "local") on a Dask cluster in `partitions`
+    partitions, to a .jsonl file or a folder of shards. Every way writes the same bytes.
 
     >>> count, report = extract_to_jsonl(["examples/hf-papers"], "papers.extracted.jsonl")  # doctest: +SKIP
     """
+    report = ReadReport()
+    if dask:
+        return _extract_on_dask(inputs, output, dask, report, format=format, strict=strict, model=model,
+                                patterns=patterns, nlp_batch_size=nlp_batch_size, n_process=n_process,
+                                partitions=partitions, progress=progress)
     check_output_path(output, "-o/--output")  # before the work, not after it
     from graphload.extract import extract_papers  # spaCy loads only when needed
 
-    report = ReadReport()
     papers = PaperSource([str(i) for i in inputs], format=format, strict=strict, report=report)
     records = extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size, n_process=n_process)
     try:
@@ -128,4 +134,22 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
                 target.close()
             except OSError as exc:
                 raise write_failed(output, exc, "-o") from None
+    return count, report
+
+
+def _extract_on_dask(inputs, output, address: str, report: ReadReport, *, format, strict, model, patterns,
+                     nlp_batch_size, n_process, partitions, progress) -> tuple[int, ReadReport]:
+    from graphload.errors import UsageError
+    from graphload.extract.cluster import _dask, extract_on_dask, is_shard_folder
+
+    if str(output) == "-":
+        raise UsageError("--dask writes a file or a folder: give -o papers.jsonl or -o a folder for the shards")
+    if not is_shard_folder(output):
+        check_output_path(output, "-o/--output")
+    _dask()  # "install graphload[dask]" before the input is read
+    papers = PaperSource([str(i) for i in inputs], format=format, strict=strict, report=report)
+    with progress("extract papers") as bar:
+        count = extract_on_dask(with_total(papers, bar, report), output, address, partitions=partitions,
+                                workers=n_process if n_process > 1 else None, model=model, patterns=patterns,
+                                batch_size=nlp_batch_size, progress=bar)
     return count, report

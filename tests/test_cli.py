@@ -24,7 +24,7 @@ def test_batch_options_each_mean_one_thing():
     for command in ("extract", "ingest"):
         help_text = " ".join(invoke(command, "--help").output.split())
         assert "--nlp-batch-size" in help_text and "Texts per spaCy batch." in help_text
-        assert "--n-process" in help_text and "spaCy worker processes." in help_text
+        assert "--n-process" in help_text and "Extraction worker processes" in help_text
     assert "Rows per write transaction." in " ".join(invoke("ingest", "--help").output.split())
     assert "--batch-size" not in invoke("extract", "--help").output.replace("--nlp-batch-size", "")
     result = invoke("extract", LISTING, "--batch-size", "5")

@@ -144,12 +144,27 @@ def _count_lines(path: Path) -> int:
     return count + (last != b"\n")
 
 
-def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[ExtractedPaper]:
-    """Records of `graphload extract` JSONL files; a broken line is skipped and reported as file:line."""
-    paths = [Path(p) for p in paths]
-    for path in paths:
-        if not path.is_file():
+def extraction_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of `paths`: a folder (`graphload extract --dask` shards) stands for its .jsonl files in
+    name order, whose concatenation is the one-file output."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            shards = sorted(p for p in path.iterdir() if p.suffix == ".jsonl" and p.is_file())
+            if not shards:
+                raise InputError(f"{path}: a folder with no .jsonl files; give graphload extract output")
+            files += shards
+        elif path.is_file():
+            files.append(path)
+        else:
             raise InputError(f"{path}: no such file")
+    return files
+
+
+def read_extracted(paths: Iterable[str | Path], report: ReadReport) -> Iterator[ExtractedPaper]:
+    """Records of `graphload extract` JSONL files (or folders of shards); a broken line is skipped and
+    reported as file:line."""
+    paths = extraction_files(paths)
     report.expected_papers = (report.expected_papers or 0) + sum(_count_lines(p) for p in paths)
     for path in paths:
         report.files += 1
