@@ -17,18 +17,22 @@ What the import tool does differently, and how the files keep the graph equal:
 - a field with a line break needs --multiline-fields, which is slow, so the
   argument file names only the files that hold one.
 
-Papers and mentions are written in the order they are read; entities and links
-are sorted. Memory grows with entities and paper-entity pairs, not with text.
+Every file is sorted, so the same papers give the same bytes in any order: papers
+and mentions by paper id (written as read into a scratch file, then copied out
+in id order, a paper's mentions in its record's order), entities and links by
+key. Memory grows with entities and paper-entity pairs, not with text.
 """
 from __future__ import annotations
 
 import json
+import mmap
 import time
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from graphload.corpus import ReadReport, read_papers
+from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
 from graphload.graph import (DATE_PROPERTIES, DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_TYPES, LABELS,
@@ -41,6 +45,7 @@ ARGS_FILE = "import.args"
 # Paper lists load/papers.cypher keeps as a sorted union with what the node had.
 ACCUMULATED = ("sources", "ids", "references", "cited_by")
 ARRAY_DELIMITER = "\x1f"
+UNSORTED = ".csv.unsorted"  # a sorted table's scratch file
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -54,12 +59,19 @@ class _Ids:
 
 class _Table:
     """One file group: `<name>.csv` written row by row, `<name>.header.csv` written at the end,
-    when the type of every column is known (ints and floats of one column become double)."""
+    when the type of every column is known (ints and floats of one column become double).
+    With `sort_by`, rows go to a scratch file first and `close` copies them out ordered by that
+    column (rows sharing a value keep their order): only the values and offsets stay in memory."""
 
-    def __init__(self, directory: Path, name: str, spec: str, ids: _Ids):
+    def __init__(self, directory: Path, name: str, spec: str, ids: _Ids, sort_by: str | None = None):
         self.name, self.spec, self.ids = name, spec, ids
         self.data = directory / f"{name}.csv"
-        self.file = self.data.open("w", encoding="utf-8", newline="")
+        self.sort_by = sort_by
+        self.scratch = self.data.with_name(f"{name}{UNSORTED}") if sort_by else self.data
+        self.file = self.scratch.open("wb")
+        self.offset = 0
+        self.group_keys: list[str] = []  # one per run of rows with the same sort value, with its first byte
+        self.group_starts = array("q")
         self.columns: list[str] | None = None
         self.types: dict[str, str] = {}
         self.rows = 0
@@ -82,15 +94,31 @@ class _Table:
             if "\n" in cell or "\r" in cell:
                 self.multiline = True
             cells.append(cell)
-        self.file.write(",".join(cells) + "\n")
+        line = (",".join(cells) + "\n").encode("utf-8")
+        if self.sort_by is not None and (not self.group_keys or self.group_keys[-1] != row[self.sort_by]):
+            self.group_keys.append(row[self.sort_by])
+            self.group_starts.append(self.offset)
+        self.file.write(line)
+        self.offset += len(line)
         self.rows += 1
+
+    def _write_sorted(self) -> None:
+        order = sorted(range(len(self.group_keys)), key=self.group_keys.__getitem__)
+        ends = self.group_starts[1:] + array("q", [self.offset])
+        with self.scratch.open("rb") as source, self.data.open("wb") as target, \
+                mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as rows:
+            for group in order:
+                target.write(rows[self.group_starts[group]:ends[group]])
+        self.scratch.unlink()
 
     def close(self) -> str | None:
         """Close the data file, write the header; the argument line, or None for a table with no rows."""
         self.file.close()
         if not self.rows:
-            self.data.unlink()
+            self.scratch.unlink()
             return None
+        if self.sort_by is not None:
+            self._write_sorted()
         header_ids = dict(self.ids.header)
         fields = [header_ids.get(c) or f"{c}:{'date' if c in DATE_PROPERTIES else self.types.get(c, 'string')}"
                   for c in self.columns]
@@ -155,7 +183,8 @@ def _records(inputs: list[str], report: ReadReport, stats: LoadStats, *, format,
         raise InputError("give either extraction files (graphload extract output) or inputs to extract, not both: "
                          + ", ".join(i for i, e in zip(inputs, extracted) if e) + " already hold entities")
     from graphload.extract import extract_papers  # spaCy loads only when needed
-    papers = Timed(read_papers(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
+    # re-readable, so the lexicon is learnt from every paper, not window by window in reading order
+    papers = Timed(PaperSource(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
     return Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
                                 n_process=n_process), stats.seconds, "extract")
 
@@ -166,7 +195,7 @@ def _prepare(out: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / ARGS_FILE).exists():
         raise InputError(f"{out} holds other files; give an empty or new folder (or an earlier bulk-export's)")
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.csv"):  # an earlier export's tables, which this one may not have
+    for old in [*out.glob("*.csv"), *out.glob(f"*{UNSORTED}")]:  # an earlier export's tables and scratch files
         old.unlink()
 
 
@@ -187,9 +216,10 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                        nlp_batch_size=nlp_batch_size, n_process=n_process)
 
     paper_ids = _Ids((("id", "id:ID(Paper)"),))
-    papers = _Table(out, "papers", "--nodes=Paper", paper_ids)
+    papers = _Table(out, "papers", "--nodes=Paper", paper_ids, sort_by="id")
     mentions = {t: _Table(out, f"mentions_{t}", "--relationships=MENTIONS",
-                          _Ids((("paper_id", ":START_ID(Paper)"), ("key", f":END_ID({LABELS[t]})"))))
+                          _Ids((("paper_id", ":START_ID(Paper)"), ("key", f":END_ID({LABELS[t]})"))),
+                          sort_by="paper_id")
                 for t in ENTITY_TYPES}
     tally = EntityTally()
     # the paper-entity pairs the links come from, as three flat columns: a tuple per pair costs 4x the memory

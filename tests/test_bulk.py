@@ -50,7 +50,7 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
     assert (out / "shares_entity.header.csv").read_text() == (":START_ID(Paper),:END_ID(Paper),score:double,weight:double,"
                                                             "shared:string[],shared_types:string[],shared_count:long\n")
-    odd = (out / "papers.csv").read_text().split("\n\"odd,1\"")[1]
+    odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty fields
     assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false\n'
     assert stats.labels["Paper"] == 7 and stats.skipped == 0
@@ -153,3 +153,29 @@ def test_cli_bulk_export_summarises_in_json_and_says_one_line_on_a_foreign_folde
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"error: {tmp_path / 'mine'} holds other files; give an empty or new folder (or an earlier bulk-export's)"]
+
+
+def export_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_files_are_the_same_bytes_whatever_the_order_of_papers_and_files(tmp_path):
+    lines = awkward_corpus(tmp_path / "corpus.jsonl").read_text().splitlines(keepends=True)
+    (tmp_path / "reversed.jsonl").write_text("".join(reversed(lines)))
+    bulk_export([tmp_path / "corpus.jsonl"], tmp_path / "forward", max_df=3)
+    bulk_export([tmp_path / "reversed.jsonl"], tmp_path / "backward", max_df=3)
+    forward = export_bytes(tmp_path / "forward")
+    assert forward == export_bytes(tmp_path / "backward")
+    ids = [line.split(",", 1)[0] for line in forward["papers.csv"].decode().splitlines() if line.startswith('"')]
+    assert ids == sorted(ids) and len(ids) == len(lines)
+    assert not list((tmp_path / "forward").glob("*.unsorted"))  # the scratch files are gone
+
+    # papers to read and extract, in two files given in either order (their sources name file:line, so the
+    # files stay as they are)
+    papers = [{k: r[k] for k in ("id", "title", "abstract", "authors")} for r in map(json.loads, lines)]
+    for name, records in (("a", papers[:3]), ("b", papers[3:])):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    bulk_export([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], tmp_path / "raw-ab", max_df=3)
+    bulk_export([tmp_path / "b.jsonl", tmp_path / "a.jsonl"], tmp_path / "raw-ba", max_df=3)
+    raw = export_bytes(tmp_path / "raw-ab")
+    assert raw == export_bytes(tmp_path / "raw-ba") and b"Alpha" in raw["entities_method.csv"]

@@ -1,0 +1,87 @@
+"""Extraction on several cores: papers/s with 1 and more worker processes, same papers, same run.
+
+    python benchmarks/parallel_extract.py [--papers 10000] [--workers 1 2] [--source synthetic|sample]
+
+`synthetic`: seeded papers with text (benchmarks/synthetic.py: sentences of the sample
+abstracts and vocabulary names); `sample`: examples/hf-papers repeated to --papers.
+Each figure is the whole of `extract_papers(papers, n_process=N)`: both passes,
+starting the workers and building their pipelines. Prints the ratio against the
+first worker count and the load average (the machine may be shared); checks that
+every worker count wrote the same bytes. Nothing is asserted on time.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from graphload.corpus.paper import Paper  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def synthetic_papers(count: int, seed: int = 7) -> list[Paper]:
+    """`count` seeded synthetic papers with title and abstract (benchmarks/synthetic.py's text mode)."""
+    from synthetic import Synthetic
+    synthetic = Synthetic(seed)
+    papers = []
+    for number in range(count):
+        record = synthetic.record(number, extracted=False)
+        papers.append(Paper(id=record["id"], title=record["title"], abstract=record["abstract"],
+                            sources=tuple(record["sources"])))
+    return papers
+
+
+def sample_papers(count: int) -> list[Paper]:
+    """examples/hf-papers, repeated to `count` papers (ids made unique)."""
+    from dataclasses import replace
+
+    from graphload.corpus import read_papers
+    sample = list(read_papers([ROOT / "examples" / "hf-papers"]))
+    return [replace(p, id=f"{p.id}#{i}") for i, p in enumerate(islice(cycle(sample), count))]
+
+
+def extraction_rate(papers: list[Paper], workers: int) -> tuple[float, str]:
+    """Papers per second of extract_papers(papers, n_process=workers), start-up included, and the
+    SHA-1 of the JSONL it writes (equal for every worker count)."""
+    from graphload.extract import extract_papers
+    digest = hashlib.sha1()
+    start = time.perf_counter()
+    for record in extract_papers(papers, n_process=workers):
+        digest.update(record.to_json().encode() + b"\n")
+    return len(papers) / (time.perf_counter() - start), digest.hexdigest()
+
+
+def load_average() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--source", choices=["synthetic", "sample"], default="synthetic")
+    args = parser.parse_args()
+    papers = synthetic_papers(args.papers) if args.source == "synthetic" else sample_papers(args.papers)
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; "
+          f"{len(papers):,} {args.source} papers")
+    print("| workers | papers/s | vs first | load average before / after (1/5/15 min) |\n|---|---|---|---|")
+    first, digests = None, set()
+    for workers in args.workers:
+        before = load_average()
+        rate, digest = extraction_rate(papers, workers)
+        digests.add(digest)
+        first = first or rate
+        print(f"| {workers} | {rate:,.0f} | {rate / first:.2f}x | {before} / {load_average()} |", flush=True)
+    print("same bytes for every worker count:", "yes" if len(digests) == 1 else "NO")
+
+
+if __name__ == "__main__":
+    main()
