@@ -39,12 +39,17 @@ PAPERS_PER_PARTITION = 2000
 _extractors: dict = {}
 
 
-def _learn_partition(papers: Iterable[Paper]) -> list[Lexicon]:
+def partition_lexicon(papers: Iterable[Paper]) -> list[Lexicon]:
+    """Pass 1 on one partition: its lexicon, as a one-item list (what map_partitions and
+    Spark's mapPartitions expect of a function)."""
     from graphload.extract.pipeline import learn
     return [learn(papers)]
 
 
-def _extract_partition(papers: Iterable[Paper], lexicon: Lexicon, options: tuple) -> list[str]:
+def partition_jsonl(papers: Iterable[Paper], lexicon: Lexicon, options: tuple = (None, (), DEFAULT_NLP_BATCH_SIZE)
+                    ) -> list[str]:
+    """Pass 2 on one partition: `extract_partition` with the whole corpus's lexicon, as JSONL lines.
+    `options` is (model, patterns, nlp batch size); each worker process builds its pipeline once."""
     if options not in _extractors:
         from graphload.extract.pipeline import Extractor
         model, patterns, batch_size = options
@@ -115,7 +120,7 @@ def partition_lines(papers: list[Paper], address, *, partitions: int | None = No
         papers_bag = bag.from_sequence(papers, partition_size=max(1, ceil(len(papers) / partitions)))
         papers_bag = client.persist(papers_bag)  # sent once, read by both passes
         lexicon = Lexicon()
-        for part in client.gather(client.compute(papers_bag.map_partitions(_learn_partition).to_delayed())):
+        for part in client.gather(client.compute(papers_bag.map_partitions(partition_lexicon).to_delayed())):
             for learnt in part:
                 lexicon.update(learnt)
         if seed is not None:
@@ -123,7 +128,7 @@ def partition_lines(papers: list[Paper], address, *, partitions: int | None = No
         token = hashlib.sha1(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
         shared = dask.delayed(lexicon, name=f"graphload-lexicon-{token}")
         options = (model, tuple(str(p) for p in patterns), batch_size)
-        lines = papers_bag.map_partitions(_extract_partition, shared, options)
+        lines = papers_bag.map_partitions(partition_jsonl, shared, options)
         futures = client.compute(lines.to_delayed())
         try:
             for future in futures:
