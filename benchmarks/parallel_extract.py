@@ -6,8 +6,11 @@
 abstracts and vocabulary names); `sample`: examples/hf-papers repeated to --papers.
 Each figure is the whole of `extract_papers(papers, n_process=N)`: both passes,
 starting the workers and building their pipelines. Prints the ratio against the
-first worker count and the load average (the machine may be shared); checks that
-every worker count wrote the same bytes. Nothing is asserted on time.
+first worker count, the CPU time per paper of the parent and its workers together
+(equal figures mean the workers add little work: a ratio below the worker count is
+then cores the machine did not give), and the load average (the machine may be
+shared); checks that every worker count wrote the same bytes. Nothing is asserted
+on time. `extraction_rate(papers, workers)` is what benchmarks/scale.py calls.
 """
 from __future__ import annotations
 
@@ -48,15 +51,38 @@ def sample_papers(count: int) -> list[Paper]:
     return [replace(p, id=f"{p.id}#{i}") for i, p in enumerate(islice(cycle(sample), count))]
 
 
-def extraction_rate(papers: list[Paper], workers: int) -> tuple[float, str]:
-    """Papers per second of extract_papers(papers, n_process=workers), start-up included, and the
-    SHA-1 of the JSONL it writes (equal for every worker count)."""
-    from graphload.extract import extract_papers
+def extraction_rate(papers: list[Paper], workers: int) -> float:
+    """Papers per second of extract_papers(papers, n_process=workers), start-up included."""
+    return measure(papers, workers)[0]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a live process (Linux /proc), 0 where unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def measure(papers: list[Paper], workers: int) -> tuple[float, float, str]:
+    """(papers/s, CPU ms per paper in this process and its workers, SHA-1 of the JSONL written):
+    what extract_papers(papers, n_process=workers) does, through the same classes."""
+    from graphload.extract import Extractor
+    from graphload.extract.parallel import ParallelExtractor
     digest = hashlib.sha1()
-    start = time.perf_counter()
-    for record in extract_papers(papers, n_process=workers):
-        digest.update(record.to_json().encode() + b"\n")
-    return len(papers) / (time.perf_counter() - start), digest.hexdigest()
+    start, cpu = time.perf_counter(), time.process_time()
+    if workers == 1:
+        for record in Extractor().extract(papers):
+            digest.update(record.to_json().encode() + b"\n")
+        worker_cpu = 0.0
+    else:
+        with ParallelExtractor(workers) as extractor:
+            for record in extractor.extract(papers):
+                digest.update(record.to_json().encode() + b"\n")
+            worker_cpu = sum(_cpu_seconds(pid) for pid in extractor.pool._processes)
+    seconds = time.perf_counter() - start
+    return len(papers) / seconds, (time.process_time() - cpu + worker_cpu) * 1000 / len(papers), digest.hexdigest()
 
 
 def load_average() -> str:
@@ -72,14 +98,16 @@ def main() -> None:
     papers = synthetic_papers(args.papers) if args.source == "synthetic" else sample_papers(args.papers)
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; "
           f"{len(papers):,} {args.source} papers")
-    print("| workers | papers/s | vs first | load average before / after (1/5/15 min) |\n|---|---|---|---|")
+    print("| workers | papers/s | vs first | CPU ms/paper (all processes) | load average before / after "
+          "(1/5/15 min) |\n|---|---|---|---|---|")
     first, digests = None, set()
     for workers in args.workers:
         before = load_average()
-        rate, digest = extraction_rate(papers, workers)
+        rate, cpu, digest = measure(papers, workers)
         digests.add(digest)
         first = first or rate
-        print(f"| {workers} | {rate:,.0f} | {rate / first:.2f}x | {before} / {load_average()} |", flush=True)
+        print(f"| {workers} | {rate:,.0f} | {rate / first:.2f}x | {cpu:.2f} | {before} / {load_average()} |",
+              flush=True)
     print("same bytes for every worker count:", "yes" if len(digests) == 1 else "NO")
 
 
