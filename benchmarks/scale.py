@@ -8,7 +8,10 @@ measures, each step in a process of its own so its peak RSS is its own:
 - compute_links alone on the same incidence: time, peak RSS (what the link maths costs);
 - `scripts/neo4j-local import` into a throwaway home (temporary, free ports):
   the tool's own time, the whole command (stop, import, start, schema) and the
-  tool's peak RSS.
+  tool's peak RSS;
+- extraction papers/s with 1 and 2 worker processes (benchmarks/parallel_extract.py) on
+  the first --extract-papers synthetic papers with text: its cost per paper does not
+  depend on the corpus, and 1M papers would take an hour per worker count.
 Prints one table; nothing is asserted.
 """
 from __future__ import annotations
@@ -26,6 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from parallel_extract import extraction_rate, synthetic_papers  # noqa: E402
 from synthetic import Synthetic  # noqa: E402
 
 from graphload.graph import DEFAULT_MAX_DF  # noqa: E402
@@ -80,6 +84,8 @@ def main() -> None:
     parser.add_argument("--max-df", type=float, default=DEFAULT_MAX_DF,
                         help="as graphload's --max-df; a count bounds the link maths' cost per paper")
     parser.add_argument("--keep", help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--extract-papers", type=int, default=10_000,
+                        help="synthetic papers (with text) extraction is timed on, with 1 and 2 workers")
     args = parser.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="graphload-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -110,6 +116,10 @@ def main() -> None:
     finally:
         subprocess.run([script, "stop"], env=env, capture_output=True)
 
+    sample = synthetic_papers(min(args.extract_papers, args.papers), args.seed)
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    rates = {workers: extraction_rate(sample, workers) for workers in (1, 2)}
+
     rows = [
         ("papers (--max-df)", f"{args.papers:,} ({args.max_df:g})"),
         ("MENTIONS / SHARES_ENTITY / entities",
@@ -123,6 +133,8 @@ def main() -> None:
         ("scripts/neo4j-local import (stop, import, start, schema)",
          f"{import_seconds:,.0f} s, peak RSS {import_rss:,} MB"),
         ("bulk path end to end (export + import command)", f"{export_seconds + import_seconds:,.0f} s"),
+        (f"extraction, {len(sample):,} papers with text: 1 / 2 workers",
+         f"{rates[1]:,.0f} / {rates[2]:,.0f} papers/s ({rates[2] / rates[1]:.2f}x; load average {load})"),
     ]
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}")
