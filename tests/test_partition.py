@@ -117,3 +117,22 @@ def test_partitions_without_dask_and_dask_to_stdout_are_usage_errors():
     assert result.exit_code == 2 and "--partitions needs --dask" in result.output
     result = invoke("extract", EXAMPLES, "--dask", "local")
     assert result.exit_code == 2 and "--dask writes a file or a folder" in result.output
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_ingest_with_two_workers_builds_the_graph_of_one_process(papers, tmp_path, neo4j_db, neo4j_settings):
+    import json
+
+    from conftest import empty_database
+    from graphload.ingest import ingest
+    from test_bulk import graph_dump
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps({"id": p.id, "title": p.title, "abstract": p.abstract}) + "\n"
+                              for p in papers[:30] + papers[-2:]))
+    ingest([corpus], neo4j_settings)
+    one = graph_dump(neo4j_db, neo4j_settings.database)
+    empty_database(neo4j_db, neo4j_settings.database)
+    stats = ingest([corpus], neo4j_settings, n_process=2)
+    assert stats.papers == 32 and graph_dump(neo4j_db, neo4j_settings.database) == one
+    assert any('"Glimra"' in row and '"use-1"' in row for row in one)  # the name crossed the corpus
