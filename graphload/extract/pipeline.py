@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from graphload.corpus.extracted import ExtractedPaper
 from graphload.corpus.paper import Paper
@@ -18,6 +19,10 @@ from graphload.extract.resolve import paper_text
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, chunks
 
 PIPES = ("graphload_vocabulary", "graphload_rules", "graphload_entities")
+# Chunks between spaces the tokenizer keeps split (spaCy's default is 10,000). Abstracts of one field
+# hold more distinct chunks than that; past the cap every further chunk is split again, affix by
+# affix, each time it is seen. Each entry costs some 100 bytes and lexemes the vocabulary holds anyway.
+TOKENIZER_CACHE = 200_000
 
 
 def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = (), *,
@@ -38,6 +43,8 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
     else:
         nlp = spacy.blank("en")
         nlp.max_length = 10_000_000  # no parser or NER here, so long texts cost little memory
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     nlp.add_pipe("graphload_vocabulary", config={"patterns": [str(p) for p in patterns], "builtin": builtin_patterns})
     nlp.add_pipe("graphload_rules")
     nlp.add_pipe("graphload_entities")
