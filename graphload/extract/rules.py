@@ -37,17 +37,19 @@ _DATASET_AFTER = re.compile(r"^\s+" + DATASET_WORDS + r"\b")
 _DATASET_APPOSITION = re.compile(r"^[^.;]{0,80}?\b" + DATASET_WORDS + r"\b")
 _METRIC_APPOSITION = re.compile(r"^[^.;]{0,50}?\b(?:metric|measure|score)s?\b")
 _SIZE = r"\d+(?:\.\d+)?[BM]"
-_SIZE_SUFFIX = re.compile(r"(?<=[A-Za-z0-9])[\s-]" + _SIZE + r"\b")
+# Scans over a whole text open on a character, not on a lookbehind or \b, the check before the character
+# coming after it ("(?<=[A-Za-z0-9][\s-])"): re then jumps from one such character to the next instead of
+# trying the pattern at every position.
+_SIZE_SUFFIX = re.compile(r"[\s-](?<=[A-Za-z0-9][\s-])" + _SIZE + r"\b")
 _SIZED_BASE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)$")
 # (?=...[a-z]) asks for a lower-case letter without a second [A-Za-z]* to backtrack over.
-_VERSIONED = re.compile(r"\b([A-Z](?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
-_HYPHEN_DIGIT = re.compile(r"[a-z]-\d")
+_VERSIONED = re.compile(r"([A-Z](?<!\w[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
+_HYPHEN_DIGIT = re.compile(r"-(?<=[a-z]-)\d")
 _NAME_HEAD = re.compile(
     r"(?:-based\b|-style\b|\s(?:model|models|network|networks|architecture|architectures|family|"
     r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
 _METRIC_SCORE = re.compile(r"[\s-]scores?\b")
-_DATASET_AFTER_NAME = re.compile(r"(?<!\s)\s+" + DATASET_WORDS + r"\b")  # from a run's first space only
-_METRIC_HEAD = re.compile(r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
+_METRIC_HEAD = re.compile(r"\s(accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)\s+$")
 _NAMED_METRIC_HEAD = re.compile(r"\s(?:accuracy|error|distance|score|similarity)\b")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)\s+)?[A-Z][a-z]+)\s*$")
@@ -55,7 +57,7 @@ _VAGUE_METRIC = re.compile(
     r"(?:\b(?:improv|enhanc|boost|increas|maintain|sacrific|compromis)\w*\s+(?:the\s+)?(?:overall\s+)?$|\w-$)", re.I)
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
-_DATASET_WORD = re.compile(r"(?<=\s)" + DATASET_WORDS + r"\b")
+_DATASET_WORD = re.compile(r"\s(" + DATASET_WORDS + r")\b")  # \s first: the scan skips from space to space
 _LIST_TAIL = re.compile(r"(?:" + TOKEN + r")(?:\s*,\s*(?:" + TOKEN + r"))*,?\s+(?:and|or)\s+(?:" + TOKEN + r")\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 MEANINGS_PER_ACRONYM = 8  # an acronym defined more ways than this in one text is noise
@@ -309,18 +311,25 @@ def _is_modality_shaped(word: str) -> bool:
 def dataset_cues(text: str) -> list[Candidate]:
     """`the JPEG-AI dataset`, `the GLUE and SQuAD datasets`, `X benchmark`."""
     found = []
-    for match in _DATASET_AFTER_NAME.finditer(text):
-        token = _token_before(text, match.start())
+    words = [match.start(1) for match in _DATASET_WORD.finditer(text)]
+    for word_start in words:
+        name_end = word_start  # the name ends where the spaces before the word start
+        while name_end and text[name_end - 1].isspace():
+            name_end -= 1
+        token = _token_before(text, name_end)
         if token and is_name_like(token[1], sentence_start=_sentence_start(text, token[0])) \
                 and not is_excluded(token[1]) and not _is_modality_shaped(token[1]):
-            found.append(Candidate(token[0], match.start(), token[1], "dataset", "dataset-cue"))
-    for match in _DATASET_WORD.finditer(text):
+            found.append(Candidate(token[0], name_end, token[1], "dataset", "dataset-cue"))
+    for word_start in words:
         # "the GLUE, SST-2 and WebQA datasets": a coordinated list right before the word
-        before = text[max(0, match.start() - 120):match.start()]
+        before = text[max(0, word_start - 120):word_start]
+        # The search below tries every start in the window: first ask whether it ends in "and|or NAME ".
+        if not before[-1:].isspace() or before.rsplit(None, 2)[-2:-1] not in (["and"], ["or"]):
+            continue
         listed = _LIST_TAIL.search(before)
         if not listed:
             continue
-        offset = match.start() - len(before) + listed.start()
+        offset = word_start - len(before) + listed.start()
         for item in _TOKEN_RE.finditer(listed.group()):
             word = item.group()
             if word in {"and", "or"} or not is_name_like(word) or is_excluded(word):
@@ -342,7 +351,7 @@ def metric_cues(text: str) -> list[Candidate]:
         if name and not _sentence_start(text, name.start(1)) and not is_excluded(name.group(1)):
             found.append(Candidate(name.start(1), match.end(), text[name.start(1):match.end()], "metric", "metric-cue"))
     for match in _METRIC_HEAD.finditer(text):
-        modifier = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        modifier = _WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
             found.append(Candidate(start, match.end(), text[start:match.end()], "metric", "metric-cue"))
