@@ -56,7 +56,8 @@ srsly.msgpack_decoders.register("graphload_entity", func=_decode_entity)
 
 # A whole word with two capitals, the first one opening it; run_acronym() drops a plural s.
 # [a-z0-9]* up to the second capital leaves the regex one way to match: linear in a long word.
-_TWO_CAPITALS_WORD = re.compile(r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+# It opens on the first capital and checks the word boundary after it: re then jumps from capital to capital.
+_TWO_CAPITALS_WORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])")
 
 
 def run_acronym(word: str) -> str | None:

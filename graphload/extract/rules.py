@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
 from graphload.extract.candidates import Candidate
@@ -20,13 +21,16 @@ _TOKEN_RE = re.compile(TOKEN)
 _INTRO_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|devise|design|release|construct|curate|collect|build|create|contribute|offer)"
     r"(?:s|d|ed)?\s+")
-# Who introduces: the authors ("we", "I", "this paper"), read backwards from the verb.
-_INTRO_SUBJECT = re.compile(
-    r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?$")
-# Subject and verb in one pattern: a scan that starts only at "we", "I" or "this", not at every word.
-_INTRO_BY_AUTHORS = re.compile(_INTRO_SUBJECT.pattern.rstrip("$") + _INTRO_VERB.pattern)
+# Who introduces, the authors ("we", "I", "this paper"), and the verb in one pattern. The scan opens on the
+# subject's first letter and checks the word boundary and the rest after it: re jumps from one I, W, T, w
+# or t to the next instead of trying the pattern at every position.
+_INTRO_BY_AUTHORS = re.compile(
+    r"[IWTwt](?<!\w[IWTwt])(?:(?<=[Ww])e|(?<=I)|(?<=[Tt])his (?:paper|work|study|article|letter))"
+    r"\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?" + _INTRO_VERB.pattern)
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term)|"
                           r"(?:we|We) refer to (?:it|them|this(?: \w+)?|these \w+|our \w+) as|referred to as)\s+(?:as\s+|it\s+|them\s+)?[\"'`\u201c\u2018]?")
+_NAMING_CUES = ("called", "named", "dubbed", "termed", "coined", "e call", "e name", "e dub", "e term", "e refer to",
+                "referred to as")  # each match of _NAMING_VERB holds one
 _DETERMINER = re.compile(
     r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
     r"large-scale|lightweight|scalable|modular|flexible|effective|powerful|fast|robust|open-source|open)\s*,?\s+)*")
@@ -41,6 +45,7 @@ _SIZE = r"\d+(?:\.\d+)?[BM]"
 # coming after it ("(?<=[A-Za-z0-9][\s-])"): re then jumps from one such character to the next instead of
 # trying the pattern at every position.
 _SIZE_SUFFIX = re.compile(r"[\s-](?<=[A-Za-z0-9][\s-])" + _SIZE + r"\b")
+_SIZE_DIGIT = re.compile(r"\d[BM]")  # in every size: a cheap test before the scan
 _SIZED_BASE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)$")
 # (?=...[a-z]) asks for a lower-case letter without a second [A-Za-z]* to backtrack over.
 _VERSIONED = re.compile(r"([A-Z](?<!\w[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
@@ -73,14 +78,17 @@ _APPOSITION_HEAD = (r"(?:model|method|framework|approach|architecture|algorithm|
 _APPOSITION = re.compile(
     r"\b" + _APPOSITION_HEAD + r"s?\s*,\s+"
     r"(?:(?:which\s+)?(?:we\s+)?(?:called|named|dubbed|termed|call|name|dub|term)\s+)?(?:the\s+)?(?=[A-Za-z0-9])")
-_COMMA = re.compile(r"(?<=[a-z]),\s")
+_COMMA = re.compile(r",(?<=[a-z],)\s")  # opens on the comma: the scan jumps from comma to comma
 _WORD_AT_COMMA = re.compile(r"([a-z]+)$")
 _APPOSITION_HEADS = frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", _APPOSITION_HEAD)) | {"data", "dataset"}
 _APPOSITION_DETERMINER = re.compile(r"\b(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?$", re.I)
 _APPOSITION_CLOSE = re.compile(r"\s*(?:,|\(|\s(?:which|that|to|for|is|with|consisting|comprising|containing)\b)")
 # A name-shaped word: an inner capital after a lower-case letter (pixelNeRF, ConvNeXt) or letters with digits
 # (GPT-4o, Phi-3-mini, enwik8). Plain acronyms (CNN, GPU) are left to definitions and vocabularies.
-_SHAPE_SIGNAL = re.compile(r"[a-z][A-Z]|[A-Za-z]-?\d")  # where a name-shaped word may be: scan only there
+# Where a name-shaped word may be (scan only there): a capital after a lower-case letter or a digit after a
+# letter, a hyphen between or not ("[a-z][A-Z]|[A-Za-z]-?\d"). The scan opens on the capital, hyphen or digit,
+# rarer than letters; _shape_signals gives the spans from the letter on, as that pattern would.
+_SHAPE_SIGNAL = re.compile(r"[A-Z\d-](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]-)\d|(?<=[A-Za-z]\d))")
 # Units, precisions, hardware and sizes (A100, fp16, top-1, 3D, 7B) ...
 _UNIT_NOISE = re.compile(
     r"^(?:[A-Z]\d{2,4}[A-Za-z]?|(?:fp|bf|int|uint|float|FP|BF|INT)\d+|[Tt]op-?\d+|\d+[\-.]?[A-Za-z]+|"
@@ -154,7 +162,9 @@ def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
     verbs = list(_INTRO_BY_AUTHORS.finditer(text))
-    for verb in verbs + list(_NAMING_VERB.finditer(text)):
+    if any(map(text.__contains__, _NAMING_CUES)):  # a cheap test first: most papers name nothing this way
+        verbs += _NAMING_VERB.finditer(text)
+    for verb in verbs:
         start = verb.end()
         det = _DETERMINER.match(text, start)
         start = det.end() if det else start
@@ -341,7 +351,7 @@ def dataset_cues(text: str) -> list[Candidate]:
 def metric_cues(text: str) -> list[Candidate]:
     """`F1-score`, `test accuracy`, `in terms of top-1 error and FID`."""
     found = []
-    for match in _METRIC_SCORE.finditer(text):
+    for match in _METRIC_SCORE.finditer(text) if "score" in text else ():
         token = _token_before(text, match.start())
         if token and is_name_like(token[1]) and not is_excluded(token[1]):
             found.append(Candidate(token[0], match.end(), text[token[0]:match.end()], "metric", "metric-cue"))
@@ -391,7 +401,7 @@ def name_head_cues(text: str) -> list[Candidate]:
 def versioned_names(text: str) -> list[Candidate]:
     """`Mistral 7B`, `Llama-3 8B`, `Nemotron-4 family`: model names with a version or size."""
     found = []
-    for size in _SIZE_SUFFIX.finditer(text):
+    for size in _SIZE_SUFFIX.finditer(text) if _SIZE_DIGIT.search(text) else ():
         match = _SIZED_BASE.search(text, max(0, size.start() - 40), size.start())
         if not match:
             continue
@@ -431,6 +441,16 @@ def is_name_shaped(word: str) -> bool:
     return False
 
 
+def _shape_signals(text: str) -> Iterator[tuple[int, int]]:
+    """The spans "[a-z][A-Z]|[A-Za-z]-?\\d" finds, one after another, from a scan that opens on their second character."""
+    end = 0
+    for signal in _SHAPE_SIGNAL.finditer(text):
+        start = signal.start() - 1
+        if start >= end:  # one starting inside the span before is not one a scan from the letter finds
+            end = signal.end()
+            yield start, end
+
+
 def name_shapes(text: str) -> list[Candidate]:
     """`pixelNeRF`, `GPT-4o`, `ConvNeXt-V2`, `Qwen2.5-7B-Instruct`: names by their shape alone.
 
@@ -439,16 +459,16 @@ def name_shapes(text: str) -> list[Candidate]:
     """
     found = []
     covered = 0  # text before this was read already: each character is scanned a bounded number of times
-    for signal in _SHAPE_SIGNAL.finditer(text):
-        if signal.start() < covered:
+    for signal_start, signal_end in _shape_signals(text):
+        if signal_start < covered:
             continue
-        start = signal.start()
+        start = signal_start
         while start > covered and (text[start - 1].isalnum() or text[start - 1] in ".-+"):
             start -= 1
-        while start < signal.start() and not text[start].isalnum():
+        while start < signal_start and not text[start].isalnum():
             start += 1
         match = _TOKEN_RE.match(text, start)
-        covered = max(signal.end(), match.end() if match else 0)
+        covered = max(signal_end, match.end() if match else 0)
         if not match or start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
             continue
         word = strip_affix(match.group())
@@ -518,7 +538,8 @@ def slash_families(text: str) -> list[Candidate]:
 
 
 _CAP_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]{2,}s?)(?![\w\-])"
-_TITLE_CASE = re.compile(r"(?<![\w\-])(" + _CAP_WORD + r"(?:\s+(?:(?:of|for|and|with|via|based|on|to|in)\s+)?" + _CAP_WORD + r")+)")
+# The first word is _CAP_WORD opening on its capital, the word boundary checked after it (see _SIZE_SUFFIX).
+_TITLE_CASE = re.compile(r"([A-Z](?<![\w\-][A-Z])(?:[a-z]+(?:-[A-Za-z]+)*|[A-Z]+s?)(?![\w\-])(?:\s+(?:(?:of|for|and|with|via|based|on|to|in)\s+)?" + _CAP_WORD + r")+)")
 # Openers and generic adjectives a capitalised phrase may start with, that are not part of a name.
 _TITLE_CASE_OPENERS = {"the", "this", "these", "those", "our", "we", "in", "a", "an", "on", "for", "to", "however",
                        "moreover", "furthermore", "finally", "here", "thus", "both", "unlike", "while", "with", "by",
