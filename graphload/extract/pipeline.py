@@ -54,6 +54,9 @@ def build_pipeline(model: str | None = None, patterns: Iterable[str | Path] = ()
 LONGEST_RUN = 500  # characters without a space that the tokenizer reads as one chunk
 
 
+_SPACE = re.compile(r"\s")
+
+
 @lru_cache(maxsize=None)
 def _runs_longer_than(longest: int) -> re.Pattern:
     return re.compile(r"(?<!\S)\S{%d,}" % (longest + 1))  # tried from a run's first character only
@@ -70,6 +73,11 @@ def split_long_runs(text: str, longest: int = LONGEST_RUN) -> str:
     'ab xxx xxx'
     """
     if len(text) <= longest:
+        return text
+    # A run longer than `longest` holds a whole block of longest/2 characters: when every block has a
+    # space (they all have, in prose), there is none; a search for a space stops within a word or two.
+    block = max(1, longest // 2)
+    if all(_SPACE.search(text, i, i + block) for i in range(0, len(text) - block + 1, block)):
         return text
     pieces, done = [], 0
     for run in _runs_longer_than(longest).finditer(text):

@@ -389,9 +389,11 @@ def name_head_cues(text: str) -> list[Candidate]:
         if not token:
             continue
         start, name = token
-        name = strip_affix(name)  # "CNN-based models", "LayerNorm-free blocks"
-        if is_name_like(name, sentence_start=_sentence_start(text, start)) and not is_excluded(name) \
-                and not _UNIT_NOISE.match(name) and not is_not_a_name(name):
+        if "-" in name:
+            name = strip_affix(name)  # "CNN-based models", "LayerNorm-free blocks"
+        # Name-like at a sentence's start is name-like anywhere: the cached test first, which most words fail.
+        if is_name_like(name) and is_name_like(name, sentence_start=_sentence_start(text, start)) \
+                and not is_excluded(name) and not _UNIT_NOISE.match(name) and not is_not_a_name(name):
             if name.lower().rstrip("s") in METHOD_HEADS:
                 continue
             found.append(Candidate(start, start + len(name), name, "method", "name-head-cue"))
