@@ -113,10 +113,11 @@ class VocabularyMatcher:
         self.entries = self.entries + [e for e in non_entities() if not claimed & {entity_key(f) for f in e.forms}]
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entry_of: dict[int, int] = {}
+        self.hit_of: dict[int, tuple[str, str, str, str]] = {}  # match id -> type, rule, key, name of a hit
         for index, entry in enumerate(self.entries):
             label = f"graphload-{index}"
-            self.entry_of[nlp.vocab.strings.add(label)] = index
+            self.hit_of[nlp.vocab.strings.add(label)] = (
+                entry.type, "non-entity" if entry.type == NON_ENTITY else "vocabulary", entry.key, entry.name)
             exact, folded = set(), set()
             for form in entry.forms:
                 (exact if is_case_sensitive(form) else folded).update(surface_variants(form))
@@ -130,16 +131,15 @@ class VocabularyMatcher:
         text = None
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
-                entry = self.entries[self.entry_of[match_id]]
-                span = doc[start:end]
-                if entry.type == "metric" and span.text.islower() and " " not in span.text:
-                    text = text if text is not None else doc_text(doc)
-                    if rules.is_vague_quality(text, span.start_char, span.end_char):
-                        continue
+                kind, rule, key, name = self.hit_of[match_id]
+                last = doc[end - 1]  # offsets from tokens: a Span costs more
+                s, e = doc[start].idx, last.idx + len(last)
                 text = text if text is not None else doc_text(doc)
-                rule = "non-entity" if entry.type == NON_ENTITY else "vocabulary"
-                found.append(Candidate(span.start_char, span.end_char, text[span.start_char:span.end_char],
-                                       entry.type, rule, key=entry.key, name=entry.name))
+                if kind == "metric":
+                    surface = doc[start:end].text  # as tokenised (split_long_runs may differ from the text)
+                    if surface.islower() and " " not in surface and rules.is_vague_quality(text, s, e):
+                        continue
+                found.append(Candidate(s, e, text[s:e], kind, rule, key=key, name=name))
         return doc
 
 

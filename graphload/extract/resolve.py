@@ -34,7 +34,7 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     dropped_introductions: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if not any(taken[cand.start:cand.end]):
+        if taken.find(1, cand.start, cand.end) < 0:
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
         elif cand.introduced:
@@ -217,7 +217,10 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         # The paper's own forms name the entity (a learnt name as this paper writes it); the lexicon's
         # name only for a bare acronym that is all the paper has.
         own = [c.text if c.rule == "run-name" else c.name or c.text for c in members if c.rule != "run-acronym"]
-        kind, name = canonical.get(key, (best.type, display_name(own or [c.name or c.text for c in members])))
+        if key in canonical:
+            kind, name = canonical[key]
+        else:
+            kind, name = best.type, display_name(own or [c.name or c.text for c in members])
         if kind == "repo":
             name = key
         entity = Entity(kind, name, key)
