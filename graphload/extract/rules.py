@@ -29,8 +29,9 @@ _INTRO_BY_AUTHORS = re.compile(
     r"\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?" + _INTRO_VERB.pattern)
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term)|"
                           r"(?:we|We) refer to (?:it|them|this(?: \w+)?|these \w+|our \w+) as|referred to as)\s+(?:as\s+|it\s+|them\s+)?[\"'`\u201c\u2018]?")
+# Substrings every match of a pattern holds: a text without any of them is not scanned (CUED_SCANS).
 _NAMING_CUES = ("called", "named", "dubbed", "termed", "coined", "e call", "e name", "e dub", "e term", "e refer to",
-                "referred to as")  # each match of _NAMING_VERB holds one
+                "referred to as")
 _DETERMINER = re.compile(
     r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
     r"large-scale|lightweight|scalable|modular|flexible|effective|powerful|fast|robust|open-source|open)\s*,?\s+)*")
@@ -54,9 +55,12 @@ _NAME_HEAD = re.compile(
     r"(?:-based\b|-style\b|\s(?:model|models|network|networks|architecture|architectures|family|"
     r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
 _METRIC_SCORE = re.compile(r"[\s-]scores?\b")
+_SCORE_CUES = ("score",)
 _METRIC_HEAD = re.compile(r"\s(accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
+_METRIC_HEAD_CUES = ("accurac", "error", "likelihood", "loss")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)\s+$")
-_NAMED_METRIC_HEAD = re.compile(r"\s(?:accuracy|error|distance|score|similarity)\b")
+_NAMED_METRIC_CUES = ("accuracy", "error", "distance", "score", "similarity")
+_NAMED_METRIC_HEAD = re.compile(r"\s(?:" + "|".join(_NAMED_METRIC_CUES) + r")\b")
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)\s+)?[A-Z][a-z]+)\s*$")
 _VAGUE_METRIC = re.compile(
     r"(?:\b(?:improv|enhanc|boost|increas|maintain|sacrific|compromis)\w*\s+(?:the\s+)?(?:overall\s+)?$|\w-$)", re.I)
@@ -99,6 +103,7 @@ _INTRO_SUBJECT_NEAR = re.compile(
     r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|release|build|"
     r"construct|curate|collect|create|design)(?:s|d|ed)?\b[^.;]*$")
 _SLASH_FAMILY = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*[\-]?)(\d+[A-Za-z]?)((?:/\d+[A-Za-z]?)+)(?![\w/])")
+_SLASH_DIGIT = re.compile(r"/\d")  # in every family: a cheap test before the scan
 # HTML/LaTeX escapes read as text ("compressionx2013which", "u00e9"), numbers with units glued on,
 # and lower-case-led acronyms of modalities and fields (fMRI, mRNA, eQTL).
 _ESCAPE_REMAINS = re.compile(r"(?:x20[0-9a-f]{2}|u00[0-9a-f]{2}|\d+pm\d+|^[a-z]{1,2}[A-Z]{2,}s?$|^[a-z]+-?\d{3,}$|"
@@ -110,6 +115,16 @@ _ON_DATA = re.compile(
     r"\b(?:evaluat\w*|experiments?|results?|tested|tests?|trained|train|training|fine-tuned|finetuned|pre-trained|"
     r"pretrained|benchmark\w*|accuracy|performance|scores?|state-of-the-art)\s+(?:\w+\s+)?on\s+(?:the\s+)?"
     r"(?:[\w\-.]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*$")
+
+
+# Each pattern with what a text must hold before it is scanned for it (tests check that no match lacks one).
+CUED_SCANS = ((_NAMING_VERB, _NAMING_CUES), (_METRIC_SCORE, _SCORE_CUES), (_NAMED_METRIC_HEAD, _NAMED_METRIC_CUES),
+              (_METRIC_HEAD, _METRIC_HEAD_CUES), (_SLASH_FAMILY, _SLASH_DIGIT), (_SIZE_SUFFIX, _SIZE_DIGIT))
+
+
+def _cued(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the cues: a substring search, much cheaper than a regular expression's scan."""
+    return any(map(text.__contains__, cues))
 
 
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
@@ -162,7 +177,7 @@ def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
     verbs = list(_INTRO_BY_AUTHORS.finditer(text))
-    if any(map(text.__contains__, _NAMING_CUES)):  # a cheap test first: most papers name nothing this way
+    if _cued(text, _NAMING_CUES):  # most papers name nothing this way
         verbs += _NAMING_VERB.finditer(text)
     for verb in verbs:
         start = verb.end()
@@ -351,16 +366,16 @@ def dataset_cues(text: str) -> list[Candidate]:
 def metric_cues(text: str) -> list[Candidate]:
     """`F1-score`, `test accuracy`, `in terms of top-1 error and FID`."""
     found = []
-    for match in _METRIC_SCORE.finditer(text) if "score" in text else ():
+    for match in _METRIC_SCORE.finditer(text) if _cued(text, _SCORE_CUES) else ():
         token = _token_before(text, match.start())
         if token and is_name_like(token[1]) and not is_excluded(token[1]):
             found.append(Candidate(token[0], match.end(), text[token[0]:match.end()], "metric", "metric-cue"))
-    for match in _NAMED_METRIC_HEAD.finditer(text):
+    for match in _NAMED_METRIC_HEAD.finditer(text) if _cued(text, _NAMED_METRIC_CUES) else ():
         # "normalised Levenshtein accuracy": a person's or thing's name before a metric head
         name = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if name and not _sentence_start(text, name.start(1)) and not is_excluded(name.group(1)):
             found.append(Candidate(name.start(1), match.end(), text[name.start(1):match.end()], "metric", "metric-cue"))
-    for match in _METRIC_HEAD.finditer(text):
+    for match in _METRIC_HEAD.finditer(text) if _cued(text, _METRIC_HEAD_CUES) else ():
         modifier = _WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
@@ -528,7 +543,7 @@ def appositions(text: str) -> list[Candidate]:
 def slash_families(text: str) -> list[Candidate]:
     """`ResNet-50/101`: each member of a family written with a slash, spelled out in `name`."""
     found = []
-    for match in _SLASH_FAMILY.finditer(text) if "/" in text else ():
+    for match in _SLASH_FAMILY.finditer(text) if _SLASH_DIGIT.search(text) else ():
         base, first = match.group(1), match.group(2)
         kind = _shape_type(text, match.start(), match.end())
         found.append(Candidate(match.start(1), match.end(2), base + first, kind, "slash-family"))

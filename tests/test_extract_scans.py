@@ -1,0 +1,68 @@
+"""The rules' whole-text scans, written for speed, find what their plain forms find.
+
+A scan that opens on a lookbehind or \\b makes re try it at every position; the rules open
+theirs on a character and check what comes before it afterwards, or skip a text that lacks a
+substring every match holds. These tests pin each fast form to the plain pattern it replaces.
+"""
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphload.corpus import read_papers
+from graphload.extract import components, rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FRAGMENTS = ["we", "We", "I", "This paper", "this work", " ", "  ", "\n", ",", ", ", "-", "/", "/1", ".", "(", ")",
+             "a", "x", "Z", "Net", "CNN", "GANs", "1", "7B", "1.5M", "of", "and", "or", "model", "family", "propose",
+             "proposed", "also", "dataset", "data sets", "benchmarks", "accuracy", "error rates", "loss", "score",
+             "Deep", "Belief", "é", "É", "_"]
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
+
+PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the fast pattern that spans the match)
+    (rules._SIZE_SUFFIX, r"(?<=[A-Za-z0-9])[\s-]" + rules._SIZE + r"\b", 0),
+    (rules._VERSIONED, r"\b([A-Z](?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|"
+                       r"series|architecture|checkpoints?|" + rules._SIZE + r"))", 0),
+    (rules._HYPHEN_DIGIT, r"[a-z]-\d", 0),
+    (rules._INTRO_BY_AUTHORS, r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|"
+                              r"first|here|now|thus|therefore|hence)\s+)?" + rules._INTRO_VERB.pattern, 0),
+    (rules._COMMA, r"(?<=[a-z]),\s", 0),
+    (rules._TITLE_CASE, r"(?<![\w\-])(" + rules._CAP_WORD + r"(?:\s+(?:(?:of|for|and|with|via|based|on|to|in)\s+)?"
+                        + rules._CAP_WORD + r")+)", 0),
+    (components._TWO_CAPITALS_WORD, r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])", 0),
+    (rules._DATASET_WORD, r"(?<=\s)" + rules.DATASET_WORDS + r"\b", 1),
+    (rules._METRIC_HEAD, r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b", 1),
+]
+
+
+@pytest.mark.parametrize("fast, plain, group", PLAIN_SCANS, ids=lambda v: getattr(v, "pattern", str(v))[:24])
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_fast_scans_find_what_their_plain_forms_find(fast, plain, group, text):
+    assert [m.span(group) for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_shape_signals_are_the_spans_of_the_plain_pattern(text):
+    assert list(rules._shape_signals(text)) == [m.span() for m in re.finditer(r"[a-z][A-Z]|[A-Za-z]-?\d", text)]
+
+
+def corpus_texts() -> list[str]:
+    papers = read_papers([ROOT / "examples" / "hf-papers"])
+    return [f"{p.title}\n\n{p.abstract}" for p in papers] + [
+        "a model called Foo", "We refer to them as Bars", "we dub it Baz", "F1-scores", "BLEU score",
+        "top-1 accuracy and log-likelihood", "Levenshtein distance", "ResNet-50/101", "Llama-3 8B", "Mistral 7B"]
+
+
+@pytest.mark.parametrize("pattern, cue", rules.CUED_SCANS, ids=lambda v: getattr(v, "pattern", str(v))[:24])
+def test_no_match_lacks_the_cue_its_scan_waits_for(pattern, cue):
+    matched = 0
+    for text in corpus_texts():
+        if pattern.search(text):
+            matched += 1
+            assert cue.search(text) if isinstance(cue, re.Pattern) else rules._cued(text, cue), text[:80]
+    assert matched  # the texts exercise the pattern
