@@ -26,7 +26,7 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
     (rules._SIZE_SUFFIX, r"(?<=[A-Za-z0-9])[\s-]" + rules._SIZE + r"\b", 0),
     (rules._VERSIONED, r"\b([A-Z](?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|"
                        r"series|architecture|checkpoints?|" + rules._SIZE + r"))", 0),
-    (rules._HYPHEN_DIGIT, r"[a-z]-\d", 0),
+    (rules._HYPHEN_DIGIT, r"[a-z]-\d", None),  # a test whether there is one: spans may differ
     (rules._INTRO_BY_AUTHORS, r"\b(?:[Ww]e|I|[Tt]his (?:paper|work|study|article|letter))\s+(?:(?:also|further|then|"
                               r"first|here|now|thus|therefore|hence)\s+)?" + rules._INTRO_VERB.pattern, 0),
     (rules._COMMA, r"(?<=[a-z]),\s", 0),
@@ -42,7 +42,10 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
 @settings(max_examples=300, deadline=None)
 @given(text=texts)
 def test_fast_scans_find_what_their_plain_forms_find(fast, plain, group, text):
-    assert [m.span(group) for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+    if group is None:
+        assert bool(fast.search(text)) == bool(re.search(plain, text))
+    else:
+        assert [m.span(group) for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
 
 
 @settings(max_examples=500, deadline=None)
