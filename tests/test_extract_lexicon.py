@@ -320,6 +320,22 @@ def test_a_paper_source_reads_the_same_papers_twice_and_reports_once(tmp_path):
     assert len(source.report.skipped) == 1
 
 
+def test_a_paper_source_parses_its_files_three_times_for_two_reads_and_merges_repeats_alike(tmp_path, monkeypatch):
+    from graphload.corpus import PaperSource
+    from graphload.corpus import read as read_module
+    path = tmp_path / "papers.jsonl"
+    path.write_text('{"id": "1", "title": "One", "abstract": "x"}\n{"id": "2", "title": "Two", "abstract": "y"}\n'
+                    '{"id": "1", "title": "One", "abstract": "x"}\n')
+    parses = []
+    records = read_module._records
+    monkeypatch.setattr(read_module, "_records", lambda *args: parses.append(args[0]) or records(*args))
+    source = PaperSource([path])
+    first, second = list(source), list(source)
+    assert [(p.id, p.sources) for p in first] == [(p.id, p.sources) for p in second] == [
+        ("2", (f"{path}:2",)), ("1", (f"{path}:1", f"{path}:3"))]  # the repeated paper held back and merged
+    assert len(parses) == 3  # the first read counts the ids and then reads; the second only reads
+
+
 def test_a_bare_acronym_takes_its_sense_from_definition_then_context_then_vocabulary(tmp_path):
     mine = tmp_path / "mine.jsonl"
     mine.write_text('{"label": "METRIC", "name": "mean absolute error", "aliases": ["MAE"]}\n')

@@ -217,6 +217,14 @@ def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, stri
 
     >>> papers = list(read_papers(["examples/hf-papers"]))  # doctest: +SKIP
     """
+    yield from _read_papers(inputs, format, strict, report)
+
+
+def _read_papers(inputs: Iterable[str | Path], format: str | None, strict: bool, report: ReadReport | None,
+                 repeated: dict[bytes, int] | None = None,
+                 counted: Callable[[dict[bytes, int]], None] | None = None) -> Iterator[Paper]:
+    """read_papers; `repeated` (ids read more than once and how often, from an earlier read of the same
+    inputs) spares the first pass, and `counted` is given that table when the first pass makes it."""
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
     report = report if report is not None else ReadReport()
@@ -228,14 +236,19 @@ def read_papers(inputs: Iterable[str | Path], *, format: str | None = None, stri
         report.skipped.append((source, reason))
         log.warning("%s: %s (skipped)", source, reason)
 
-    # Pass 1: which ids occur more than once, and how often.
-    counts: dict[bytes, int] = {}
-    for paper in _stream(files, format, strict, None, lambda source, reason: None):
-        key = _id_hash(paper.id)
-        counts[key] = counts.get(key, 0) + 1
-    repeated = {key: n for key, n in counts.items() if n > 1}
-    report.expected_papers = (report.expected_papers or 0) + len(counts)
-    del counts
+    if repeated is None:
+        # Pass 1: which ids occur more than once, and how often.
+        counts: dict[bytes, int] = {}
+        for paper in _stream(files, format, strict, None, lambda source, reason: None):
+            key = _id_hash(paper.id)
+            counts[key] = counts.get(key, 0) + 1
+        repeated = {key: n for key, n in counts.items() if n > 1}
+        report.expected_papers = (report.expected_papers or 0) + len(counts)
+        del counts
+        if counted is not None:
+            counted(dict(repeated))
+    else:
+        repeated = dict(repeated)  # counted down below
     # Pass 2: yield, holding back repeated papers until their last occurrence.
     held: dict[bytes, Paper] = {}
     for paper in _stream(files, format, strict, report, skip):
@@ -280,17 +293,22 @@ class PaperSource:
         self.strict = strict
         self.report = report if report is not None else ReadReport()
         self._reads = 0
+        # The ids the first read found more than once: later reads parse the inputs once, not twice.
+        self._repeated: dict[bytes, int] | None = None
 
     def __iter__(self) -> Iterator[Paper]:
         self._reads += 1
         if self._reads == 1:
-            return read_papers(self.inputs, format=self.format, strict=self.strict, report=self.report)
+            return _read_papers(self.inputs, self.format, self.strict, self.report, counted=self._remember)
         return self._again()
+
+    def _remember(self, repeated: dict[bytes, int]) -> None:
+        self._repeated = repeated
 
     def _again(self) -> Iterator[Paper]:
         mute = _Mute()
         log.addFilter(mute)
         try:
-            yield from read_papers(self.inputs, format=self.format, strict=self.strict, report=ReadReport())
+            yield from _read_papers(self.inputs, self.format, self.strict, ReadReport(), repeated=self._repeated)
         finally:
             log.removeFilter(mute)
