@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.corpus import read_papers
-from graphload.extract import components, rules
+from graphload.extract import acronyms, components, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
 FRAGMENTS = ["we", "We", "I", "This paper", "this work", " ", "  ", "\n", ",", ", ", "-", "/", "/1", ".", "(", ")",
              "a", "x", "Z", "Net", "CNN", "GANs", "1", "7B", "1.5M", "of", "and", "or", "model", "family", "propose",
              "proposed", "also", "dataset", "data sets", "benchmarks", "accuracy", "error rates", "loss", "score",
-             "Deep", "Belief", "é", "É", "_"]
+             "Deep", "Belief", "é", "É", "_", "QNorm", "Quantile", "Feature", " (", "Norm)"]
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 
 PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the fast pattern that spans the match)
@@ -52,6 +52,12 @@ def test_fast_scans_find_what_their_plain_forms_find(fast, plain, group, text):
 @given(text=texts)
 def test_shape_signals_are_the_spans_of_the_plain_pattern(text):
     assert list(rules._shape_signals(text)) == [m.span() for m in re.finditer(r"[a-z][A-Z]|[A-Za-z]-?\d", text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_reversed_definitions_are_found_where_the_plain_scan_finds_them(text):
+    assert [m.span() for m in acronyms._reversed_matches(text)] == [m.span() for m in acronyms._REVERSED.finditer(text)]
 
 
 def corpus_texts() -> list[str]:

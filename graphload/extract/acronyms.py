@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 # A short form in parentheses: one or two tokens, a capital letter, no sentence inside.
 _PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
@@ -128,6 +129,26 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
 _REVERSED = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]{1,15})\s+\(\s*([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){1,7})\s*\)")
 
 
+def _reversed_matches(text: str) -> Iterator[re.Match]:
+    """What _REVERSED.finditer(text) finds, tried only at the word before each space and parenthesis:
+    the scan itself would try the pattern at every position of the text."""
+    end = 0
+    paren = text.find("(")
+    while paren >= 0:
+        word_end = paren
+        while word_end and text[word_end - 1].isspace():
+            word_end -= 1
+        start = word_end  # the walks cover the spaces and the word right before one parenthesis: linear
+        while start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            start -= 1
+        if word_end < paren and start >= end:  # finditer goes on from the end of the match before
+            match = _REVERSED.match(text, start)
+            if match:
+                end = match.end()
+                yield match
+        paren = text.find("(", paren + 1)
+
+
 def _reversed_definitions(text: str) -> list[Definition]:
     """`QNorm (Quantile Feature Normalization)`: a short form defined by the words after it.
 
@@ -135,7 +156,7 @@ def _reversed_definitions(text: str) -> list[Definition]:
     have two capitals at least, so `Adam (adaptive moments)` or `results (see below)` define nothing.
     """
     found = []
-    for match in _REVERSED.finditer(text) if " (" in text else ():
+    for match in _reversed_matches(text) if " (" in text else ():
         short, long_form = match.group(1), match.group(2)
         if not is_short_form(short) or sum(c.isupper() for c in short) < 2 or long_form.split()[0].lower() in _NOT_LONG:
             continue
