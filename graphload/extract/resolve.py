@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from graphload.corpus.extracted import Entity, Mention
 from graphload.extract.acronyms import find_definitions, singular_acronym
@@ -119,8 +120,9 @@ def _yields(cand: Candidate, known: "_Spans", hits: list[Candidate], starts: lis
 _LONGEST_HIT = 200  # characters: no vocabulary form is longer, so hits starting further back cannot overlap
 
 
-def _stems(text: str) -> set[str]:
-    return {word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text)}
+@lru_cache(maxsize=100_000)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text))
 
 
 def means(long_form: str, entry: VocabEntry) -> bool:
