@@ -75,3 +75,11 @@ def test_no_match_lacks_the_cue_its_scan_waits_for(pattern, cue):
             matched += 1
             assert cue.search(text) if isinstance(cue, re.Pattern) else rules._cued(text, cue), text[:80]
     assert matched  # the texts exercise the pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(short=st.text("AbC-1x", max_size=6), long=st.text("abcx1 -AC", max_size=25))
+def test_the_ascii_long_form_search_agrees_with_the_character_loop(short, long):
+    # A non-ASCII word in front sends best_long_form down its character loop; the answer moves by 2.
+    plain = acronyms.best_long_form(short, "é " + long)
+    assert acronyms.best_long_form(short, long) == (None if plain is None else plain - 2)

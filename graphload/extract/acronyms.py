@@ -51,6 +51,8 @@ def is_short_form(text: str) -> bool:
 
 def best_long_form(short: str, long: str) -> int | None:
     """Index in `long` where the long form of `short` starts, or None (the Schwartz-Hearst match)."""
+    if long.isascii() and short.isascii():  # lower() then folds each character alone: str.rfind can search
+        return _best_long_form_ascii(short, long)
     s = len(short) - 1
     i = len(long) - 1
     while s >= 0:
@@ -64,6 +66,23 @@ def best_long_form(short: str, long: str) -> int | None:
             return None
         i -= 1
         s -= 1
+    return long.rfind(" ", 0, i + 1) + 1
+
+
+def _best_long_form_ascii(short: str, long: str) -> int | None:
+    """best_long_form for ASCII text: each letter found by str.rfind instead of a loop over characters."""
+    lowered = long.lower()
+    i = len(long) - 1
+    for s in range(len(short) - 1, -1, -1):
+        c = short[s].lower()
+        if not c.isalnum():
+            continue
+        i = lowered.rfind(c, 0, i + 1)
+        while s == 0 and i > 0 and long[i - 1].isalnum():  # the first letter starts a word
+            i = lowered.rfind(c, 0, i)
+        if i < 0:
+            return None
+        i -= 1
     return long.rfind(" ", 0, i + 1) + 1
 
 
