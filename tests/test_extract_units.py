@@ -76,3 +76,30 @@ def test_name_like_words(word, expected):
                                   "self-supervised learning", "framework", "neural networks"])
 def test_umbrella_terms_are_excluded(name):
     assert is_excluded(name)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Features are upsampled via bilinear interpolation before fusion.", ["bilinear interpolation"]),
+    ("We compute a spectral decomposition of the graph Laplacian.", ["spectral decomposition"]),
+    ("Weights are stored after float8 quantization and gradual pruning.", ["float8 quantization", "gradual pruning"]),
+    ("It relies on low rank decomposition of each layer.", ["low rank decomposition"]),
+    ("Training uses stochastic gradient descent with weight decay.", ["stochastic gradient descent"]),
+    ("We enable orthogonal projection of the gradients.", ["orthogonal projection"]),
+])
+def test_technique_heads_name_lower_case_techniques(text, names):
+    from graphload.extract.rules import technique_phrases
+    assert [c.text for c in technique_phrases(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "An efficient encoding is needed.",                     # a rating, not a name
+    "We perform quantization after training.",               # a verb before the head
+    "The networks transform the input into tokens.",          # "transform" is the verb here
+    "Results on video frame interpolation improve.",          # a task
+    "We study image encoding for retrieval.",                 # a task
+    "It needs a priori decompositions of the domain.",        # a Latin phrase
+    "We apply a simple yet robust weighted sparse kernel regularization.",  # a description, not a name
+])
+def test_technique_heads_skip_descriptions_tasks_and_verbs(text):
+    from graphload.extract.rules import technique_phrases
+    assert technique_phrases(text) == []

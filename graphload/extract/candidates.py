@@ -23,6 +23,7 @@ PRIORITY = {
     "run-name": 42,     # a name learnt from other papers: below what the paper itself says
     "list-member": 40,
     "name-shape": 35,
+    "technique-head": 32,
     "title-case": 30,
 }
 

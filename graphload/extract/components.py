@@ -189,6 +189,7 @@ class RuleFinder:
         found.extend(rules.dataset_cues(text))
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))
+        found.extend(rules.technique_phrases(text))
         if self.senses:
             for matcher in (self.exact, self.folded):
                 for match_id, start, end in matcher(doc):

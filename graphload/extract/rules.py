@@ -629,3 +629,72 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
     if is_excluded(name):
         return None
     return Candidate(start, end, name, head_type(name) or "method", "title-case")
+
+
+# Head nouns of techniques papers name in lower case with a word or two before them: "bilinear
+# interpolation", "spectral decomposition", "weight reparameterization". Heads that as often name a
+# task or a stage ("inference", "search", "sampling", "training", "learning") are left to vocabularies.
+_TECHNIQUE = re.compile(
+    r"(?<![\w\-])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){1,3})"
+    r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
+    r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
+    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation)(?![\w\-])")
+# Words before a technique head that say how good, big, early or where it is, or that end a clause
+# (verbs, determiners, prepositions): "an efficient encoding", "we perform quantization", "a priori decompositions".
+_NOT_TECHNIQUE_WORDS = frozenset("""
+a an the our their its this that these those such other each every all any some many most more less few several
+various different multiple same similar certain main key new novel proposed existing standard conventional traditional
+classical typical previous prior recent modern popular common simple basic easy efficient effective fast faster slow
+robust scalable powerful strong better improved good best bad poor large small big high higher low-level high-level
+general generic specific original additional further full entire whole complex naive extensive overall
+direct explicit implicit unified single joint advanced successful lightweight costly expensive cheap accurate heavy
+careful principled flexible systematic aggressive optimal suboptimal interpretable intrinsic global overall fixed
+finite infinite long short limited reduced modified later early initial final first second last aforementioned above
+following below priori posteriori significant considerable extra underlying corresponding respective appropriate
+suitable proper careful additional repeated iterative sequential dynamic static parallel separate separated
+constructed model network data-driven
+which and or of for with to in on by from as at via is are be was were been using based under over into than about
+towards toward through during after before when while where how if but can could will would may might should must upon
+between both no not two three four one also then thus only just even very much we they it you us them
+e.g i.e cf vs etc use used enable perform performed investigate analyze analyse leverage implement implemented
+generate generated improve apply applied adopt employ employed introduce combine require include study propose
+make provide allow achieve present called named termed dubbed like unlike without within across along among around
+eliminate generalize generalise indicate replace support cover underscore explore exploit utilize utilise
+current state-of-the-art widespread trainable learnable informative pre-trained pretrained sparser denser
+""".split())
+# Nouns that make a technique head a task ("video frame interpolation", "cell type clustering", "image encoding").
+_TASK_MODIFIERS = frozenset("video videos image images frame audio speech text sentence word words point shape "
+                            "cell benchmark input output information signal".split())
+
+
+def _technique_modifier(word: str) -> bool:
+    return not (word in _NOT_TECHNIQUE_WORDS or word in _TASK_MODIFIERS or word.endswith("ly") or len(word) < 3
+                or word.endswith("ing") and len(word) > 5
+                or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
+
+
+def technique_phrases(text: str) -> list[Candidate]:
+    """`via bilinear interpolation`, `spectral decomposition of`, `float8 quantization`: a lower-case
+    technique named by one or two modifiers before a technique head. Modifiers that only rate, size or
+    place the technique, verbs and function words end the name; plural modifiers ("networks transform")
+    are verbs' subjects, not part of a name."""
+    found = []
+    for match in _TECHNIQUE.finditer(text):
+        modifiers = match.group(1).split()
+        kept = 0
+        for word in reversed(modifiers):
+            if not _technique_modifier(word):
+                break
+            kept += 1
+        if kept < len(modifiers) and modifiers[-kept - 1] in _TASK_MODIFIERS:
+            continue
+        if not kept or kept > 2:
+            continue  # three modifiers describe a technique rather than name one
+        start = match.start(2)
+        for word in reversed(modifiers[len(modifiers) - kept:]):
+            start = text.rfind(word, 0, start)
+        name = text[start:match.end()]
+        if is_excluded(name) or is_not_a_name(name):
+            continue
+        found.append(Candidate(start, match.end(), name, "method", "technique-head"))
+    return found
