@@ -85,6 +85,8 @@ def test_umbrella_terms_are_excluded(name):
     ("It relies on low rank decomposition of each layer.", ["low rank decomposition"]),
     ("Training uses stochastic gradient descent with weight decay.", ["stochastic gradient descent"]),
     ("We enable orthogonal projection of the gradients.", ["orthogonal projection"]),
+    ("Codes come from a k-sparse autoencoder and contractive auto-encoders.",
+     ["k-sparse autoencoder", "contractive auto-encoders"]),
 ])
 def test_technique_heads_name_lower_case_techniques(text, names):
     from graphload.extract.rules import technique_phrases
@@ -99,6 +101,7 @@ def test_technique_heads_name_lower_case_techniques(text, names):
     "We study image encoding for retrieval.",                 # a task
     "It needs a priori decompositions of the domain.",        # a Latin phrase
     "We apply a simple yet robust weighted sparse kernel regularization.",  # a description, not a name
+    "A vanilla autoencoder and a two-layer autoencoder are baselines.",      # ratings and sizes
 ])
 def test_technique_heads_skip_descriptions_tasks_and_verbs(text):
     from graphload.extract.rules import technique_phrases

@@ -632,13 +632,13 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
 
 
 # Head nouns of techniques papers name in lower case with a word or two before them: "bilinear
-# interpolation", "spectral decomposition", "weight reparameterization". Heads that as often name a
+# interpolation", "spectral decomposition", "weight reparameterization", "contractive autoencoder". Heads that as often name a
 # task or a stage ("inference", "search", "sampling", "training", "learning") are left to vocabularies.
 _TECHNIQUE = re.compile(
     r"(?<![\w\-])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){1,3})"
     r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
     r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
-    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation)(?![\w\-])")
+    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?)(?![\w\-])")
 # Words before a technique head that say how good, big, early or where it is, or that end a clause
 # (verbs, determiners, prepositions): "an efficient encoding", "we perform quantization", "a priori decompositions".
 _NOT_TECHNIQUE_WORDS = frozenset("""
@@ -661,6 +661,7 @@ generate generated improve apply applied adopt employ employed introduce combine
 make provide allow achieve present called named termed dubbed like unlike without within across along among around
 eliminate generalize generalise indicate replace support cover underscore explore exploit utilize utilise
 current state-of-the-art widespread trainable learnable informative pre-trained pretrained sparser denser
+vanilla shallow deeper wider weak trained introduced augment outperform extend unify fewer
 """.split())
 # Nouns that make a technique head a task ("video frame interpolation", "cell type clustering", "image encoding").
 _TASK_MODIFIERS = frozenset("video videos image images frame audio speech text sentence word words point shape "
@@ -669,7 +670,8 @@ _TASK_MODIFIERS = frozenset("video videos image images frame audio speech text s
 
 def _technique_modifier(word: str) -> bool:
     return not (word in _NOT_TECHNIQUE_WORDS or word in _TASK_MODIFIERS or word.endswith("ly") or len(word) < 3
-                or word.endswith("ing") and len(word) > 5
+                or word.endswith("ing") and len(word) > 5 or word.startswith("well-")
+                or word.endswith(("-layer", "-based"))
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
 
 
