@@ -355,3 +355,13 @@ def test_we_refer_to_this_as_defines_and_introduces(extractor):
     found = entities(extractor, "Deeper", "We refer to this operation as Depth-Weighted-Average (DWA). DWA weights help.")
     entity = found[("method", "Depth-Weighted-Average")]
     assert entity["introduced"] is True and entity["aliases"] == ["Depth-Weighted-Average", "DWA"]
+
+
+def test_a_papers_own_acronym_definition_wins_over_another_papers(extractor):
+    papers = [Paper.build("Graphs", "We present Graph Mamba Networks (GMNs), a new class of models.", id="mamba"),
+              Paper.build("Weights", "Our approach, Graph Metanetworks (GMNs), handles weights. GMNs are equivariant.",
+                          id="meta"),
+              Paper.build("Uses", "We compare against GMNs on three tasks.", id="user")]
+    found = by_id(extractor.extract(papers))
+    assert not any("Mamba" in name for _, name, _ in found["meta"])   # its own GMNs, typed or not
+    assert ("method", "Graph Mamba Network", False) in found["user"]   # a paper without a definition learns it

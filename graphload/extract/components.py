@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from graphload.corpus.extracted import Entity
 from graphload.extract import rules
+from graphload.extract.acronyms import find_definitions
 from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key
 from graphload.extract.learned import Lexicon, Sense
@@ -178,6 +179,9 @@ class RuleFinder:
         found = _candidates(doc)
         found.extend(Candidate(m.start, m.end, m.text, "repo", "repo-url", key=m.key) for m in find_repos(text))
         defined, local = rules.acronym_definitions(text)
+        # The paper's own definition wins over the corpus's, even one no rule could type
+        # ("Our approach, Graph Metanetworks (GMNs), ..." is not another paper's Graph Mamba Networks).
+        local = set(local) | {d.acronym for d in find_definitions(text)}
         found.extend(defined)
         found.extend(rules.title_prefix(text, title_end))
         found.extend(rules.introduced_names(text))
