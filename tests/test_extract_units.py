@@ -106,3 +106,23 @@ def test_technique_heads_name_lower_case_techniques(text, names):
 def test_technique_heads_skip_descriptions_tasks_and_verbs(text):
     from graphload.extract.rules import technique_phrases
     assert technique_phrases(text) == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphload.extract.pipeline import build_pipeline
+    return build_pipeline()
+
+
+@pytest.mark.parametrize("text, measured", [
+    ("The selector runs at inference time.", False),
+    ("Our method cuts inference time by 40%.", True),
+    ("Transformers have a huge number of parameters.", False),
+    ("Pruning reduces the number of parameters tenfold.", True),
+    ("Embeddings are stored in float32 precision.", False),
+    ("Weights kept in 16-bit precision lose little.", False),
+    ("It reaches a precision of 0.91 and a recall of 0.88.", True),
+])
+def test_metric_words_that_say_when_how_big_or_which_format_are_no_metric(nlp, text, measured):
+    found = {e.name for e in nlp(text)._.graphload_entities if e.type == "metric"}
+    assert bool(found & {"inference time", "number of parameters", "precision"}) is measured

@@ -391,6 +391,26 @@ def metric_cues(text: str) -> list[Candidate]:
     return found
 
 
+# "at inference time", "a large number of parameters", "float32 precision": words of a metric's name used to
+# say when something happens, how big a model is, or which number format holds it, not a result measured.
+_WHEN_NOT_MEASURE = re.compile(r"\b(?:at|during)\s+$", re.I)
+_SIZE_TALK = re.compile(r"\b(?:an?|the)\s+(?:\w+\s+)?(?:large|huge|vast|massive|enormous|growing|increasing|"
+                        r"small|limited|big|high|low|moderate)\s+$", re.I)
+_NUMBER_FORMAT = re.compile(r"(?:\b(?:fp|bf|float|int|uint|tf)\d*|\b(?:half|single|double|full|mixed|arbitrary|"
+                            r"floating-point|numerical|machine|bit|\d+-bit)|\d)[\s\-]+$", re.I)
+
+
+def is_not_a_measure(text: str, start: int, end: int) -> bool:
+    """`at inference time`, `a huge number of parameters`, `float32 precision`: not a metric reported."""
+    before = text[max(0, start - 40):start]
+    name = text[start:end].lower()
+    if name.endswith("time") and _WHEN_NOT_MEASURE.search(before):
+        return True
+    if name.startswith("number of") and _SIZE_TALK.search(before):
+        return True
+    return name == "precision" and bool(_NUMBER_FORMAT.search(before))
+
+
 def is_vague_quality(text: str, start: int, end: int) -> bool:
     """"improving accuracy", "the speed-accuracy trade-off": a quality talked about, not a number measured."""
     return bool(_VAGUE_METRIC.search(text[max(0, start - 40):start])) or text[end:end + 1] == "-"
