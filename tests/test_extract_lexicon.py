@@ -365,3 +365,16 @@ def test_a_papers_own_acronym_definition_wins_over_another_papers(extractor):
     found = by_id(extractor.extract(papers))
     assert not any("Mamba" in name for _, name, _ in found["meta"])   # its own GMNs, typed or not
     assert ("method", "Graph Mamba Network", False) in found["user"]   # a paper without a definition learns it
+
+
+def test_an_everyday_word_made_a_name_is_found_where_another_paper_writes_it_as_one(extractor):
+    papers = [Paper.build("Ripple: Accelerating Inference on Phones", "Ripple reorders neurons.", id="r"),
+              Paper.build("Phones", "Our scheduler is faster than Ripple and uses Ripple-style ordering.", id="n"),
+              Paper.build("Baselines", "Ripple (ours) beats the rest.", id="s"),
+              Paper.build("Waves", "A Ripple in the water. Ripple effects spread. The Ripple Effect is old.", id="w"),
+              Paper.build("Ripple Effects in Water", "Ripples spread as a ripple does.", id="t")]
+    found = by_id(extractor.extract(papers))
+    assert ("method", "Ripple", True) in found["r"]
+    assert found["n"] == {("method", "Ripple", False)}     # mid-sentence, capitalised: a name
+    assert found["s"] == {("method", "Ripple", False)}     # a name slot at a sentence's start
+    assert found["w"] == set() and found["t"] == set()     # an article, a sentence's start, a longer name, a title

@@ -21,6 +21,7 @@ PRIORITY = {
     "metric-cue": 50,
     "name-head-cue": 45,
     "run-name": 42,     # a name learnt from other papers: below what the paper itself says
+    "run-word": 41,     # an everyday word another paper made a name, where this one writes it as a name
     "list-member": 40,
     "name-shape": 35,
     "technique-head": 32,

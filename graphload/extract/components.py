@@ -157,6 +157,7 @@ class RuleFinder:
         """Look for this lexicon's names in every doc from now on (output then depends on the doc and the lexicon only)."""
         self.lexicon = lexicon
         self.acronyms = lexicon.resolved_acronyms()
+        self.words = lexicon.resolved_words()
         self.senses: list[Sense] = []
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -201,6 +202,9 @@ class RuleFinder:
                     sense = self.senses[self.sense_of[match_id]]
                     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
                     found.append(Candidate(s, e, text[s:e], sense.type, "run-name", key=sense.key, name=sense.name))
+        for s, e in rules.name_word_uses(text, self.words, title_end) if self.words else ():
+            sense = self.words[text[s:e]]
+            found.append(Candidate(s, e, text[s:e], sense.type, "run-word", key=sense.key, name=sense.name))
         if self.acronyms:
             for match in _TWO_CAPITALS_WORD.finditer(text):
                 acronym = run_acronym(match.group())

@@ -92,24 +92,30 @@ def _best(senses: dict[Sense, int]) -> Sense:
 class Lexicon:
     """Names and acronyms learnt from a corpus (or seeded from a graph), with their senses.
 
-    `names`: surface form -> {Sense: number of papers}; `acronyms`: acronym -> {Sense: papers}.
+    `names`: surface form -> {Sense: number of papers}; `acronyms`: acronym -> {Sense: papers};
+    `words`: everyday English words a paper made a name ("Ripple: ...", "we propose Mamba, a ..."),
+    looked for only where another paper writes them as a name (see rules.name_word_uses).
     """
 
     names: dict[str, dict[Sense, int]] = field(default_factory=dict)
     acronyms: dict[str, dict[Sense, int]] = field(default_factory=dict)
+    words: dict[str, dict[Sense, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return len(self.names) + len(self.acronyms)
+        return len(self.names) + len(self.acronyms) + len(self.words)
+
+    def _table(self, kind: str) -> dict[str, dict[Sense, int]]:
+        return {"acronym": self.acronyms, "word": self.words}.get(kind, self.names)
 
     def _add(self, table: dict[str, dict[Sense, int]], form: str, sense: Sense, count: int = 1) -> None:
         senses = table.setdefault(form, {})
         senses[sense] = senses.get(sense, 0) + count
 
     def add_paper(self, introductions: Iterable[tuple[str, str, Sense]]) -> None:
-        """Count one paper's introductions ("name" or "acronym", form, sense), each once."""
+        """Count one paper's introductions ("name", "acronym" or "word", form, sense), each once."""
         for kind, form, sense in set(introductions):
             sense = sense._replace(name=singular_surface(sense.name))
-            self._add(self.acronyms if kind == "acronym" else self.names, form, sense)
+            self._add(self._table(kind), form, sense)
 
     def add_known(self, type: str, name: str, aliases: Iterable[str] = (), key: str | None = None) -> None:
         """Seed an entity already known elsewhere (e.g. in the graph), so papers that name it find it.
@@ -128,6 +134,8 @@ class Lexicon:
                 self._add(self.acronyms, singular_acronym(form), sense)
             if learnable_name(form):
                 self._add(self.names, form, sense)
+            elif name_word(form):
+                self._add(self.words, form, sense)
 
     def merge(self, other: "Lexicon") -> "Lexicon":
         """A new lexicon with the counts of both; merge(a, b) == merge(b, a)."""
@@ -135,7 +143,7 @@ class Lexicon:
 
     def update(self, other: "Lexicon") -> "Lexicon":
         """Add the counts of `other` to this lexicon, in place (cost: the size of `other`); returns self."""
-        for table, target in ((other.names, self.names), (other.acronyms, self.acronyms)):
+        for table, target in ((other.names, self.names), (other.acronyms, self.acronyms), (other.words, self.words)):
             for form, senses in table.items():
                 for sense, count in senses.items():
                     self._add(target, form, sense, count)
@@ -155,6 +163,16 @@ class Lexicon:
 
     def resolved_acronyms(self) -> dict[str, Sense]:
         return {form: _best(senses) for form, senses in sorted(self.acronyms.items())}
+
+    def resolved_words(self) -> dict[str, Sense]:
+        return {form: _best(senses) for form, senses in sorted(self.words.items())}
+
+
+def name_word(form: str) -> bool:
+    """A capitalised everyday word a paper uses as a name ("Ripple", "Mamba"): not learnable as a name,
+    as the word is common, but worth looking for where another paper writes it as one."""
+    return len(form) >= 3 and form.isalpha() and form[0].isupper() and form[1:].islower() \
+        and not is_name_like(form) and not is_excluded(form) and not is_not_a_name(form)
 
 
 def learnable_name(form: str) -> bool:
@@ -177,7 +195,7 @@ def ends_in_noun(name: str) -> bool:
 
 
 def introductions(text: str) -> list[tuple[str, str, Sense]]:
-    """What one paper introduces or defines: ("acronym" | "name", surface form, sense)."""
+    """What one paper introduces or defines: ("acronym" | "name" | "word", surface form, sense)."""
     from graphload.extract import rules  # rules imports this module's neighbours; keep the cycle lazy
     from graphload.extract.resolve import title_length
 
@@ -194,6 +212,8 @@ def introductions(text: str) -> list[tuple[str, str, Sense]]:
             continue
         if learnable_name(cand.text) and (is_name_like(cand.text.split()[0]) or len(cand.text.split()) >= 2):
             found.append(("name", cand.text, Sense(cand.type, cand.key or entity_key(cand.text), cand.text)))
+        elif cand.introduced and name_word(cand.text):
+            found.append(("word", cand.text, Sense(cand.type, cand.key or entity_key(cand.text), cand.text)))
     return found
 
 

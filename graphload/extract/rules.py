@@ -680,6 +680,7 @@ e.g i.e cf vs etc use used enable perform performed investigate analyze analyse 
 generate generated improve apply applied adopt employ employed introduce combine require include study propose
 make provide allow achieve present called named termed dubbed like unlike without within across along among around
 eliminate generalize generalise indicate replace support cover underscore explore exploit utilize utilise
+train pre-train pretrain fine-tune finetune learn fit compare evaluate test probe run build design deploy
 current state-of-the-art widespread trainable learnable informative pre-trained pretrained sparser denser
 vanilla shallow deeper wider weak trained introduced augment outperform extend unify fewer
 """.split())
@@ -719,4 +720,32 @@ def technique_phrases(text: str) -> list[Candidate]:
         if is_excluded(name) or is_not_a_name(name):
             continue
         found.append(Candidate(start, match.end(), name, "method", "technique-head"))
+    return found
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)")
+_NAME_SLOT_AFTER = re.compile(r"\s*(?:\(ours\)|\[\d)")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[A-Z][\w\-]*)[ \t]+$")
+
+
+def name_word_uses(text: str, words, title_end: int) -> list[tuple[int, int]]:
+    """Where an everyday word another paper made a name ("Ripple", "Mamba") is written as a name here:
+    capitalised inside a sentence of the abstract ("faster than Ripple"), or in a name slot ("Ripple (ours)",
+    "Ripple [12]"). Not in the title, where every word is capitalised; not after "a"/"an" ("a Ripple in the
+    water"), nor next to another capitalised word, which makes it part of a longer name or a heading.
+
+    >>> name_word_uses("T\\n\\nRipple is slow. We beat Ripple, not a Ripple.", {"Ripple"}, 1)
+    [(27, 33)]
+    """
+    found = []
+    for match in _CAPITALISED_WORD.finditer(text, title_end):
+        if match.group() not in words:
+            continue
+        start, end = match.span()
+        slot = _NAME_SLOT_AFTER.match(text, end)
+        if _sentence_start(text, start) and not slot:
+            continue
+        if _ARTICLE_BEFORE.search(text, max(0, start - 30), start) or re.match(r"\s+[A-Z][a-z]", text[end:end + 3]):
+            continue
+        found.append((start, end))
     return found
