@@ -378,3 +378,11 @@ def test_an_everyday_word_made_a_name_is_found_where_another_paper_writes_it_as_
     assert found["n"] == {("method", "Ripple", False)}     # mid-sentence, capitalised: a name
     assert found["s"] == {("method", "Ripple", False)}     # a name slot at a sentence's start
     assert found["w"] == set() and found["t"] == set()     # an article, a sentence's start, a longer name, a title
+
+
+def test_two_letter_acronyms_stay_in_the_paper_that_defines_them(extractor):
+    papers = [Paper.build("Sampling", "We train Diffusion Models (DMs), and DMs sample well.", id="def"),
+              Paper.build("Other", "We decode MI signals with DMs.", id="use")]
+    found = by_id(extractor.extract(papers))
+    assert ("method", "Diffusion Model", False) in found["def"]
+    assert not any("Diffusion" in name for _, name, _ in found["use"])
