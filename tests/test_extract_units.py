@@ -87,6 +87,8 @@ def test_umbrella_terms_are_excluded(name):
     ("We enable orthogonal projection of the gradients.", ["orthogonal projection"]),
     ("Codes come from a k-sparse autoencoder and contractive auto-encoders.",
      ["k-sparse autoencoder", "contractive auto-encoders"]),
+    ("Sinograms are inverted with the Radon transform and a fast Fourier transform.",
+     ["Radon transform", "fast Fourier transform"]),
 ])
 def test_technique_heads_name_lower_case_techniques(text, names):
     from graphload.extract.rules import technique_phrases
@@ -126,3 +128,9 @@ def nlp():
 def test_metric_words_that_say_when_how_big_or_which_format_are_no_metric(nlp, text, measured):
     found = {e.name for e in nlp(text)._.graphload_entities if e.type == "metric"}
     assert bool(found & {"inference time", "number of parameters", "precision"}) is measured
+
+
+def test_a_technique_opening_a_sentence_is_named_in_lower_case():
+    from graphload.extract.rules import technique_phrases
+    [found] = technique_phrases("Spectral clustering groups the nodes.")
+    assert (found.text, found.name) == ("Spectral clustering", "spectral clustering")

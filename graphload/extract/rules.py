@@ -655,7 +655,7 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
 # interpolation", "spectral decomposition", "weight reparameterization", "contractive autoencoder". Heads that as often name a
 # task or a stage ("inference", "search", "sampling", "training", "learning") are left to vocabularies.
 _TECHNIQUE = re.compile(
-    r"(?<![\w\-])((?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s){1,3})"
+    r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})"
     r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
     r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
     r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?)(?![\w\-])")
@@ -690,7 +690,8 @@ _TASK_MODIFIERS = frozenset("video videos image images frame audio speech text s
 
 
 def _technique_modifier(word: str) -> bool:
-    return not (word in _NOT_TECHNIQUE_WORDS or word in _TASK_MODIFIERS or word.endswith("ly") or len(word) < 3
+    lower = word.lower()
+    return not (lower in _NOT_TECHNIQUE_WORDS or lower in _TASK_MODIFIERS or word.endswith("ly") or len(word) < 3
                 or word.endswith("ing") and len(word) > 5 or word.startswith("well-")
                 or word.endswith(("-layer", "-based"))
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
@@ -705,11 +706,12 @@ def technique_phrases(text: str) -> list[Candidate]:
     for match in _TECHNIQUE.finditer(text):
         modifiers = match.group(1).split()
         kept = 0
-        for word in reversed(modifiers):
-            if not _technique_modifier(word):
-                break
+        for index in range(len(modifiers) - 1, -1, -1):
+            word = modifiers[index]
+            if not _technique_modifier(word) and not (word == "fast" and kept and modifiers[index + 1][0].isupper()):
+                break  # "fast Fourier transform": a rating before a person's name belongs to the name
             kept += 1
-        if kept < len(modifiers) and modifiers[-kept - 1] in _TASK_MODIFIERS:
+        if kept < len(modifiers) and modifiers[-kept - 1].lower() in _TASK_MODIFIERS:
             continue
         if not kept or kept > 2:
             continue  # three modifiers describe a technique rather than name one
@@ -719,7 +721,9 @@ def technique_phrases(text: str) -> list[Candidate]:
         name = text[start:match.end()]
         if is_excluded(name) or is_not_a_name(name):
             continue
-        found.append(Candidate(start, match.end(), name, "method", "technique-head"))
+        # "Spectral clustering is ...": a sentence's capital is not the name's
+        shown = name[0].lower() + name[1:] if _sentence_start(text, start) and name.split()[0][1:].islower() else name
+        found.append(Candidate(start, match.end(), name, "method", "technique-head", name=shown))
     return found
 
 
