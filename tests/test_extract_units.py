@@ -134,3 +134,17 @@ def test_a_technique_opening_a_sentence_is_named_in_lower_case():
     from graphload.extract.rules import technique_phrases
     [found] = technique_phrases("Spectral clustering groups the nodes.")
     assert (found.text, found.name) == ("Spectral clustering", "spectral clustering")
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The baseline requires long training time.", False),
+    ("Our codec keeps a low memory footprint.", False),
+    ("Pruning cuts training time by 40% on one GPU.", True),
+    ("We compare the models in terms of memory footprint.", True),
+    ("It halves the number of parameters.", True),
+    ("The number of parameters matters for scaling. It is 7B here.", False),   # the number is in another sentence
+    ("Distillation trains 3 times faster.", False),                             # no cost metric named at all
+])
+def test_costs_are_metrics_where_the_sentence_reports_them(nlp, text, reported):
+    found = {e.name for e in nlp(text)._.graphload_entities if e.type == "metric"}
+    assert bool(found & {"training time", "memory footprint", "number of parameters"}) is reported

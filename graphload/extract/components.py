@@ -139,7 +139,7 @@ class VocabularyMatcher:
                 if kind == "metric":
                     surface = doc[start:end].text  # as tokenised (split_long_runs may differ from the text)
                     if surface.islower() and " " not in surface and rules.is_vague_quality(text, s, e) \
-                            or rules.is_not_a_measure(text, s, e):
+                            or rules.is_not_a_measure(text, s, e) or rules.is_unreported_cost(text, s, e):
                         continue
                 found.append(Candidate(s, e, text[s:e], kind, rule, key=key, name=name))
         return doc

@@ -412,6 +412,25 @@ def is_not_a_measure(text: str, start: int, end: int) -> bool:
     return name == "precision" and bool(_NUMBER_FORMAT.search(before))
 
 
+# Costs a paper may only talk about ("requires long training time", "a low memory footprint"): a metric
+# where the sentence reports a number or names what is measured ("in terms of", "measured by").
+_COST_METRIC = re.compile(r"(?:\b(?:time|speed|footprint|consumption|usage|size|cost)|^number of .+|\bcount)$")
+_REPORTED = re.compile(r"\d|\b(?:times|\w*fold|orders? of magnitude|half|halv\w+|twice|doubl\w+|in terms of|measured (?:by|in|as)|"
+                       r"metrics?|reports?|reported)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def is_unreported_cost(text: str, start: int, end: int) -> bool:
+    """`requires long training time`, `a low memory footprint`: a cost talked about; `cuts training time
+    by 40%`, `in terms of inference time` report it."""
+    if not _COST_METRIC.search(text[start:end].lower()):
+        return False
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    closing = _SENTENCE_END.search(text, end, end + 300)
+    sentence = text[opening:closing.start() if closing else end + 300]
+    return not _REPORTED.search(sentence)
+
+
 def is_vague_quality(text: str, start: int, end: int) -> bool:
     """"the speed-accuracy trade-off", "low-precision weights": a word of a compound, not a number measured."""
     return bool(_VAGUE_METRIC.search(text[max(0, start - 40):start])) or text[end:end + 1] == "-"
