@@ -148,3 +148,9 @@ def test_a_technique_opening_a_sentence_is_named_in_lower_case():
 def test_costs_are_metrics_where_the_sentence_reports_them(nlp, text, reported):
     found = {e.name for e in nlp(text)._.graphload_entities if e.type == "metric"}
     assert bool(found & {"training time", "memory footprint", "number of parameters"}) is reported
+
+
+def test_camel_case_names_match_in_any_case_unless_they_spell_a_word(nlp):
+    found = {(e.type, e.name) for e in nlp("We train XGboost on Imagenet and run a multiple-choice test.")._.graphload_entities}
+    assert {("method", "XGBoost"), ("dataset", "ImageNet")} <= found
+    assert not any(name == "MultiPL-E" for _, name in found)   # "multiple" in lower case

@@ -209,5 +209,20 @@ def surface_variants(form: str) -> set[str]:
 def is_case_sensitive(form: str) -> bool:
     """One-word forms with a capital letter are names or acronyms and must match their case
     (`CLIP`, not `clip`); a phrase of several words is distinctive in any case, so
-    `restricted Boltzmann machine` also matches a title's `Restricted Boltzmann Machines`."""
-    return any(c.isupper() for c in form) and len(form.split()) == 1
+    `restricted Boltzmann machine` also matches a title's `Restricted Boltzmann Machines`.
+    So is a CamelCase name that is no English word in lower case: `XGBoost` is also a paper's `XGboost`.
+
+    >>> [is_case_sensitive(f) for f in ["CLIP", "Adam", "XGBoost", "LLaMA", "dropout", "Gaussian process"]]
+    [True, True, False, True, False, False]
+    """
+    if not any(c.isupper() for c in form) or len(form.split()) != 1:
+        return False
+    return not _camel_case_name(form)
+
+
+def _camel_case_name(form: str) -> bool:
+    from graphload.extract.lexicon import english_words  # lexicon imports keys only; keep the import local
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 5 and sum(c.isupper() for c in letters[1:]) >= 1 and any(c.islower() for c in letters) \
+        and not form.lower().endswith("s") \
+        and not any(w in english_words() for v in (form.lower(), form.lower().replace("-", "")) for w in v.split("-"))
