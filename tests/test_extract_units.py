@@ -154,3 +154,9 @@ def test_camel_case_names_match_in_any_case_unless_they_spell_a_word(nlp):
     found = {(e.type, e.name) for e in nlp("We train XGboost on Imagenet and run a multiple-choice test.")._.graphload_entities}
     assert {("method", "XGBoost"), ("dataset", "ImageNet")} <= found
     assert not any(name == "MultiPL-E" for _, name in found)   # "multiple" in lower case
+
+
+def test_coordinated_editions_name_each_edition(nlp):
+    found = {(e.type, e.name) for e in nlp("Models are tested on SemEval 2016 and 2017 tasks.")._.graphload_entities}
+    assert {("dataset", "SemEval 2016"), ("dataset", "SemEval 2017")} <= found
+    assert not [e for e in nlp("As Smith 2019 and 2020 argue, it works.")._.graphload_entities]

@@ -190,6 +190,7 @@ class RuleFinder:
         found.extend(rules.appositions(text))
         found.extend(rules.versioned_names(text))
         found.extend(rules.slash_families(text))
+        found.extend(rules.edition_lists(text))
         found.extend(rules.name_shapes(text))
         found.extend(rules.title_case_names(text, title_end))
         found.extend(rules.dataset_cues(text))

@@ -580,6 +580,32 @@ def appositions(text: str) -> list[Candidate]:
     return found
 
 
+# "PASCAL VOC 2007 and 2012", "WMT 2014 and 2016": editions of one benchmark, the name written once.
+_EDITIONS = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)([\s\-])((?:19|20)\d\d)"
+                       r"((?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d)(?![\w\-])")
+
+
+def edition_lists(text: str) -> list[Candidate]:
+    """`PASCAL VOC 2007 and 2012`: each year is an edition of the name before the first (a dataset).
+
+    >>> [c.name or c.text for c in edition_lists("on WMT 2014, 2015 and 2016, as Smith 2019 and 2020 did")]
+    ['WMT 2014', 'WMT 2015', 'WMT 2016']
+    """
+    found = []
+    for match in _EDITIONS.finditer(text) if " and " in text or " or " in text else ():
+        base = match.group(1)
+        if not any(sum(c.isupper() for c in word) >= 2 for word in base.split()) or is_excluded(base):
+            continue  # a benchmark's acronym or CamelCase name, not a citation's "Smith 2019 and 2020"
+        glue = match.group(2)
+        found.append(Candidate(match.start(1), match.end(3), text[match.start(1):match.end(3)], "dataset",
+                               "slash-family"))
+        for year in re.finditer(r"(?:19|20)\d\d", match.group(4)):
+            s = match.start(4) + year.start()
+            found.append(Candidate(s, s + 4, year.group(), "dataset", "slash-family",
+                                   key=entity_key(base + glue + year.group()), name=base + glue + year.group()))
+    return found
+
+
 def slash_families(text: str) -> list[Candidate]:
     """`ResNet-50/101`: each member of a family written with a slash, spelled out in `name`."""
     found = []
