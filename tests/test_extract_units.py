@@ -89,6 +89,7 @@ def test_umbrella_terms_are_excluded(name):
      ["k-sparse autoencoder", "contractive auto-encoders"]),
     ("Sinograms are inverted with the Radon transform and a fast Fourier transform.",
      ["Radon transform", "fast Fourier transform"]),
+    ("Tokens are mixed by channel attention and low-rank attention.", ["channel attention", "low-rank attention"]),
 ])
 def test_technique_heads_name_lower_case_techniques(text, names):
     from graphload.extract.rules import technique_phrases
@@ -104,6 +105,7 @@ def test_technique_heads_name_lower_case_techniques(text, names):
     "It needs a priori decompositions of the domain.",        # a Latin phrase
     "We apply a simple yet robust weighted sparse kernel regularization.",  # a description, not a name
     "A vanilla autoencoder and a two-layer autoencoder are baselines.",      # ratings and sizes
+    "The topic has gained significant attention and deserves close attention.",  # idioms
 ])
 def test_technique_heads_skip_descriptions_tasks_and_verbs(text):
     from graphload.extract.rules import technique_phrases

@@ -704,7 +704,7 @@ _TECHNIQUE = re.compile(
     r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})"
     r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
     r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
-    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?)(?![\w\-])")
+    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?|attention)(?![\w\-])")
 # Words before a technique head that say how good, big, early or where it is, or that end a clause
 # (verbs, determiners, prepositions): "an efficient encoding", "we perform quantization", "a priori decompositions".
 _NOT_TECHNIQUE_WORDS = frozenset("""
@@ -729,6 +729,8 @@ eliminate generalize generalise indicate replace support cover underscore explor
 train pre-train pretrain fine-tune finetune learn fit compare evaluate test probe run build design deploy
 current state-of-the-art widespread trainable learnable informative pre-trained pretrained sparser denser
 vanilla shallow deeper wider weak trained introduced augment outperform extend unify fewer
+considerable increasing growing great special particular close pay paid gain gained attract attracted draw drawn
+receive received renewed little deep modified input visual human selective calculate compute computes scale
 """.split())
 # Nouns that make a technique head a task ("video frame interpolation", "cell type clustering", "image encoding").
 _TASK_MODIFIERS = frozenset("video videos image images frame audio speech text sentence word words point shape "
@@ -739,7 +741,7 @@ def _technique_modifier(word: str) -> bool:
     lower = word.lower()
     return not (lower in _NOT_TECHNIQUE_WORDS or lower in _TASK_MODIFIERS or word.endswith("ly") or len(word) < 3
                 or word.endswith("ing") and len(word) > 5 or word.startswith("well-")
-                or word.endswith(("-layer", "-based"))
+                or word.endswith(("-layer", "-based", "-like", "-style"))
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
 
 
