@@ -581,8 +581,8 @@ def appositions(text: str) -> list[Candidate]:
 
 
 # "PASCAL VOC 2007 and 2012", "WMT 2014 and 2016": editions of one benchmark, the name written once.
-_EDITIONS = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)([\s\-])((?:19|20)\d\d)"
-                       r"((?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d)(?![\w\-])")
+_EDITION_YEARS = re.compile(r"(?<=[\s\-])((?:19|20)\d\d)((?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d)(?![\w\-])")
+_EDITION_BASE = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)([\s\-])$")
 
 
 def edition_lists(text: str) -> list[Candidate]:
@@ -592,15 +592,18 @@ def edition_lists(text: str) -> list[Candidate]:
     ['WMT 2014', 'WMT 2015', 'WMT 2016']
     """
     found = []
-    for match in _EDITIONS.finditer(text) if " and " in text or " or " in text else ():
+    for years in _EDITION_YEARS.finditer(text):
+        match = _EDITION_BASE.search(text, max(0, years.start() - 60), years.start())
+        if not match:
+            continue
         base = match.group(1)
         if not any(sum(c.isupper() for c in word) >= 2 for word in base.split()) or is_excluded(base):
             continue  # a benchmark's acronym or CamelCase name, not a citation's "Smith 2019 and 2020"
         glue = match.group(2)
-        found.append(Candidate(match.start(1), match.end(3), text[match.start(1):match.end(3)], "dataset",
+        found.append(Candidate(match.start(1), years.end(1), text[match.start(1):years.end(1)], "dataset",
                                "slash-family"))
-        for year in re.finditer(r"(?:19|20)\d\d", match.group(4)):
-            s = match.start(4) + year.start()
+        for year in re.finditer(r"(?:19|20)\d\d", years.group(2)):
+            s = years.start(2) + year.start()
             found.append(Candidate(s, s + 4, year.group(), "dataset", "slash-family",
                                    key=entity_key(base + glue + year.group()), name=base + glue + year.group()))
     return found
@@ -701,7 +704,7 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
 # interpolation", "spectral decomposition", "weight reparameterization", "contractive autoencoder". Heads that as often name a
 # task or a stage ("inference", "search", "sampling", "training", "learning") are left to vocabularies.
 _TECHNIQUE = re.compile(
-    r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})"
+    r"(?<![\w\-])"
     r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
     r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
     r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?|attention)(?![\w\-])")
@@ -745,13 +748,20 @@ def _technique_modifier(word: str) -> bool:
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
 
 
+# Up to three words right before a technique head, read back from the head (found first: heads are rare).
+_MODIFIERS_BEFORE = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})$")
+
+
 def technique_phrases(text: str) -> list[Candidate]:
     """`via bilinear interpolation`, `spectral decomposition of`, `float8 quantization`: a lower-case
     technique named by one or two modifiers before a technique head. Modifiers that only rate, size or
     place the technique, verbs and function words end the name; plural modifiers ("networks transform")
     are verbs' subjects, not part of a name."""
     found = []
-    for match in _TECHNIQUE.finditer(text):
+    for head in _TECHNIQUE.finditer(text):
+        match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 80), head.start())
+        if not match:
+            continue
         modifiers = match.group(1).split()
         kept = 0
         for index in range(len(modifiers) - 1, -1, -1):
@@ -763,15 +773,15 @@ def technique_phrases(text: str) -> list[Candidate]:
             continue
         if not kept or kept > 2:
             continue  # three modifiers describe a technique rather than name one
-        start = match.start(2)
+        start = head.start()
         for word in reversed(modifiers[len(modifiers) - kept:]):
             start = text.rfind(word, 0, start)
-        name = text[start:match.end()]
+        name = text[start:head.end()]
         if is_excluded(name) or is_not_a_name(name):
             continue
         # "Spectral clustering is ...": a sentence's capital is not the name's
         shown = name[0].lower() + name[1:] if _sentence_start(text, start) and name.split()[0][1:].islower() else name
-        found.append(Candidate(start, match.end(), name, "method", "technique-head", name=shown))
+        found.append(Candidate(start, head.end(), name, "method", "technique-head", name=shown))
     return found
 
 
