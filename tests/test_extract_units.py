@@ -162,3 +162,10 @@ def test_coordinated_editions_name_each_edition(nlp):
     found = {(e.type, e.name) for e in nlp("Models are tested on SemEval 2016 and 2017 tasks.")._.graphload_entities}
     assert {("dataset", "SemEval 2016"), ("dataset", "SemEval 2017")} <= found
     assert not [e for e in nlp("As Smith 2019 and 2020 argue, it works.")._.graphload_entities]
+
+
+def test_a_lower_case_kind_of_data_defined_before_a_dataset_word_is_no_dataset(nlp):
+    found = {e.name for e in nlp("We pool three motor imagery (MI) datasets and the Street View House Numbers "
+                                 "(SVHN) dataset.")._.graphload_entities}
+    assert not any("imagery" in name or name == "MI" for name in found)
+    assert any("Street View House Numbers" in name or name == "SVHN" for name in found)

@@ -270,6 +270,8 @@ def definition_type(text: str, definition: Definition) -> str | None:
     after = re.match(r"\)?\s*([A-Za-z\-]+)", text[definition.short_end:definition.short_end + 30])
     if after:
         follow = head_type(after.group(1))
+        if follow == "dataset" and kind is None and definition.long_form.islower():
+            return None  # "motor imagery (MI) datasets", "electronic health records (EHR) data": kinds of data
         if follow and (kind is None or follow == "dataset"):
             kind = follow
     if kind is None:
@@ -697,7 +699,7 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
     name = text[start:end]
     if is_excluded(name):
         return None
-    return Candidate(start, end, name, head_type(name) or "method", "title-case")
+    return Candidate(start, end, name, head_type(name) or _type_from_context(text, end), "title-case")
 
 
 # Head nouns of techniques papers name in lower case with a word or two before them: "bilinear
