@@ -169,3 +169,16 @@ def test_a_lower_case_kind_of_data_defined_before_a_dataset_word_is_no_dataset(n
                                  "(SVHN) dataset.")._.graphload_entities}
     assert not any("imagery" in name or name == "MI" for name in found)
     assert any("Street View House Numbers" in name or name == "SVHN" for name in found)
+
+
+@pytest.mark.parametrize("title, names", [
+    ("Looped Transformers as Programmable Computers", ["Looped Transformers"]),
+    ("KITE: Prototypical Memory Networks for Image Captioning", ["Prototypical Memory Networks"]),
+    ("Learning Visual Representations via Physical Interactions", []),   # a gerund: what the paper does
+    ("Efficient Transformers for Long Documents", []),                 # a rating, not a name
+    ("Why Are Transformers Good for Tables", []),                       # a question
+    ("Sparse Operator Connects Slow-Fast Networks for Context", []),   # a clause
+])
+def test_a_title_opening_with_a_name_and_what_it_is_for(title, names):
+    from graphload.extract.rules import title_names
+    assert [c.text for c in title_names(title, len(title))] == names

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
 from graphload.extract.candidates import Candidate
-from graphload.extract.keys import entity_key
+from graphload.extract.keys import entity_key, singular
 from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, english_words, head_type, is_excluded,
                                        is_name_like, is_not_a_name)
 
@@ -669,6 +669,37 @@ def title_case_names(text: str, title_end: int) -> list[Candidate]:
             candidate = _title_case_candidate(text, start, words, at_start and start == offset)
             if candidate:
                 found.append(candidate)
+    return found
+
+
+# A title that opens (or goes on after its colon) with a capitalised name and then says what it is for:
+# "Looped Transformers as Programmable Computers", "...: Prototypical Memory Networks for Image Captioning".
+_TITLE_NAME = re.compile(r"(?:^|:\s+)((?:[A-Z0-9][\w\-+]*\s+){1,4}[A-Z][\w\-+]*)\s+(?:for|as|via|by|with|through|using)\s")
+_TITLE_NAME_HEADS = frozenset("network net transformer autoencoder auto-encoder search tokenization projection encoding "
+                              "decomposition interpolation quantization distillation attention machine perceptron "
+                              "regression clustering sampling operator flow".split())
+
+
+def title_names(text: str, title_end: int) -> list[Candidate]:
+    """`Looped Transformers as Programmable Computers`: the capitalised phrase a title opens with, when it
+    ends in a technique head and a preposition says what it is for. Not "Learning Visual Representations
+    via ...", "Improved Implicit Neural Representation with ..." (a gerund, a rating), nor a clause."""
+    found = []
+    for match in _TITLE_NAME.finditer(text[:title_end]):
+        words = match.group(1).split()
+        start = match.start(1)
+        while len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if len(words) < 2 or singular(words[-1].lower()) not in _TITLE_NAME_HEADS \
+                or any(w.lower() in _TITLE_CASE_OPENERS or w.lower() in _TITLE_GENRE or w.lower().endswith("ing")
+                       or w.lower() in {"is", "are", "do", "does", "can", "should", "will"} for w in words) \
+                or any(w.endswith("s") and w[:-1].isalpha() and w[1:-1].islower() for w in words[:-1]):
+            continue  # a rating, a gerund, a question or a verb ("... Operator Connects Slow-Fast Networks")
+        name = text[start:match.end(1)]
+        if is_excluded(name):
+            continue
+        found.append(Candidate(start, match.end(1), name, head_type(name) or "method", "title-case"))
     return found
 
 
