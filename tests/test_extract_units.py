@@ -182,3 +182,8 @@ def test_a_lower_case_kind_of_data_defined_before_a_dataset_word_is_no_dataset(n
 def test_a_title_opening_with_a_name_and_what_it_is_for(title, names):
     from graphload.extract.rules import title_names
     assert [c.text for c in title_names(title, len(title))] == names
+
+
+def test_a_two_word_vocabulary_name_matches_when_hyphenated(nlp):
+    found = {e.name for e in nlp("We drop the skip-connections and add a gradient-descent step.")._.graphload_entities}
+    assert {"residual connections", "gradient descent"} <= found

@@ -197,6 +197,8 @@ def surface_variants(form: str) -> set[str]:
     if form.count("-") <= 2:
         for hyphen_as in (" ", ""):
             variants.add(form.replace("-", hyphen_as))
+    if form.count(" ") == 1 and "-" not in form:
+        variants.add(form.replace(" ", "-"))   # "skip connections" written "skip-connections"
     if re.search(r"(?:s|x|z|ch|sh)$", form):       # "Dirichlet Processes", "bounding boxes"
         variants |= {v + "es" for v in variants}
     elif re.search(r"[a-z]{2}$", form) or re.search(r"[A-Z]{2,}$", form):
