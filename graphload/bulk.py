@@ -35,9 +35,9 @@ from typing import Iterable
 from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
-from graphload.graph import (DATE_PROPERTIES, DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_TYPES, LABELS,
-                             EntityInfo, EntityTally, compute_links, mention_rows, paper_row, resolve_citations,
-                             stored)
+from graphload.graph import (DATE_PROPERTIES, DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE,
+                             DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_TYPES, LABELS, EntityInfo, EntityTally,
+                             IncidenceBuilder, compute_links, mention_rows, paper_row, resolve_citations, stored)
 from graphload.progress import LoadStats, no_progress
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, Timed
 
@@ -202,7 +202,9 @@ def _prepare(out: Path) -> None:
 def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | None = None, strict: bool = False,
                 model: str | None = None, patterns: Iterable[str | Path] = (),
                 nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE, n_process: int = 1, max_df: float = DEFAULT_MAX_DF,
-                min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K, progress=no_progress) -> LoadStats:
+                min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
+                max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
+                progress=no_progress) -> LoadStats:
     """Write the import file set of `inputs` (files to read and extract, or extraction JSONL) into `out`.
 
     >>> stats = bulk_export(["examples/hf-papers"], "out/bulk")  # doctest: +SKIP
@@ -222,11 +224,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                           sort_by="paper_id")
                 for t in ENTITY_TYPES}
     tally = EntityTally()
-    # the paper-entity pairs the links come from, as three flat columns: a tuple per pair costs 4x the memory
-    pair_papers: list[str] = []
-    pair_uids: list[str] = []
-    pair_introduced = bytearray()
-    uids: dict[str, str] = {}  # one string per entity, however many papers mention it
+    # the paper-entity pairs the links come from, as int32 columns over interned ids
+    incidence = IncidenceBuilder()
     seen: set[str] = set()
     published: dict[str, str | None] = {}
     works: list[tuple] = []  # (paper id, ids, references, cited_by) of papers that have any
@@ -247,6 +246,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                                               "separator"))
                 continue
             seen.add(record.id)
+            incidence.add_paper(record.id)
             papers.write(row)
             published[record.id] = row["published"]
             if row["ids"] or row["references"] or row["cited_by"]:
@@ -255,10 +255,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                 for mention in by_type:
                     mentions[entity_type].write(mention)
                     tally.add(entity_type, mention)
-                    uid = f"{entity_type}:{mention['key']}"
-                    pair_papers.append(record.id)
-                    pair_uids.append(uids.setdefault(uid, uid))
-                    pair_introduced.append(bool(mention["introduced"]))
+                    incidence.add(record.id, f"{entity_type}:{mention['key']}", bool(mention["introduced"]))
             bar.advance()
     # extracting includes reading, and writing is the rest
     producing = stats.seconds.get("extract", stats.seconds.get("read", 0.0))
@@ -269,11 +266,13 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
 
     start = time.perf_counter()
     summaries = list(tally.summaries())
-    incidence = zip(pair_papers, pair_uids, map(bool, pair_introduced))
-    links = compute_links(incidence, papers=seen, max_df=max_df, min_shared=min_shared, top_k=top_k,
+    del seen
+    # SHARES_ENTITY rows are made while their file is written (links.shares streams them)
+    links = compute_links(incidence.build(), max_df=max_df, max_df_cap=max_df_cap, min_shared=min_shared,
+                          min_score=min_score, top_k=top_k, stream_shares=True,
                           entities={f"{e['type']}:{e['key']}": EntityInfo(e["name"], tuple(e["aliases"]))
                                     for e in summaries}, published=published)
-    del pair_papers, pair_uids, pair_introduced, seen, published
+    del incidence, published
     citations = resolve_citations(works)
     flags = {(e["type"], e["key"]): {k: e[k] for k in ("specificity", "linking", "hub")} for e in links.entities}
     stats.seconds["link"] = time.perf_counter() - start

@@ -337,6 +337,7 @@ def bulk_export(inputs: Annotated[list[str], typer.Argument(help="Files or folde
                                                                     "an earlier export's).")],
                 format: Format = None, strict: Strict = False, model: Model = None, patterns: Patterns = None,
                 max_df: MaxDf = DEFAULT_MAX_DF, min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+                max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE,
                 nlp_batch_size: NlpBatchSize = DEFAULT_NLP_BATCH_SIZE, n_process: NProcess = 1):
     """Write a neo4j-admin database import file set (papers, entities, MENTIONS, links, import.args).
 
@@ -344,7 +345,8 @@ def bulk_export(inputs: Annotated[list[str], typer.Argument(help="Files or folde
     """
     from graphload.bulk import bulk_export as run_bulk_export
     stats = run_bulk_export(inputs, out_dir, format=format, strict=strict, model=model, patterns=patterns or (),
-                            max_df=max_df, min_shared=min_shared, top_k=top_k, nlp_batch_size=nlp_batch_size,
+                            max_df=max_df, min_shared=min_shared, top_k=top_k, max_df_cap=max_df_count,
+                            min_score=min_score, nlp_batch_size=nlp_batch_size,
                             n_process=n_process, progress=progress_factory())
     print_summary(stats)
 

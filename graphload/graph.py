@@ -8,8 +8,11 @@ NetworkX export feeds it an extraction file, so both agree.
   entity e brings evidence c(e) = specificity(e) * rarity(e) in [0, 1]; the
   link's `score` is the noisy-or 1 - prod(1 - c(e)), also in [0, 1]. A pair is
   kept when its score reaches `min_score`, it shares at least `min_shared`
-  entities and it is among the `top_k` best links of either paper. One link
-  per pair, lower id first.
+  entities and it is among the `top_k` best links of either paper (its
+  `chosen_by`). One link per pair, lower id first. Equal scores are taken in
+  the order of a hash of the pair's two ids (`pair_hash`), so no paper is
+  favoured for its id or its place in the input. The top-k comes from sparse
+  products over blocks of rows (`ShareMaths`), in memory that stays flat.
 - specificity(e) = type prior * name form (see `specificity`): a named dataset
   or method says more than a metric, a proper name more than a descriptive
   phrase. rarity(e) = ln(N / df) / ln(N / 2): 1 for an entity in two papers,
@@ -25,13 +28,16 @@ NetworkX export feeds it an extraction file, so both agree.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 import numpy as np
+from scipy import sparse
 
 from graphload.provenance import first_mention
 
@@ -226,27 +232,300 @@ class EntityInfo:
 
 @dataclass(frozen=True)
 class Links:
-    shares: list[dict]         # {source, target, score, weight, shared (names), shared_types, shared_count}
+    shares: list[dict] | "Shares"  # {source, target, score, weight, shared (names), shared_types, shared_count, chosen_by}
     introduced_by: list[dict]  # {type, key, paper_id}
     builds_on: list[dict]      # {source, target, via (names)}
     entities: list[dict] = field(default_factory=list)  # {type, key, paper_count, specificity, linking, hub}
     hubs: list[dict] = field(default_factory=list)      # {type, name, paper_count}, most papers first
     hub_limit: int = 0
+    papers: int = 0            # N, the papers counted for rarity and the hub limit
 
 
 def _later(introducer: str | None, user: str | None) -> bool:
     return bool(introducer and user and introducer > user)
 
 
-def compute_links(incidence: Iterable[tuple[str, str, bool]], *, max_df: float = DEFAULT_MAX_DF,
+class IncidenceBuilder:
+    """Collects (paper id, entity uid, introduced) pairs as int32 columns over interned
+    strings: at a million papers a tuple per pair, or a set per paper, costs gigabytes.
+
+    >>> builder = IncidenceBuilder()
+    >>> builder.add("b", "method:x"); builder.add("a", "method:x", True); builder.add_paper("c")
+    >>> builder.build().ids
+    ['a', 'b', 'c']
+    """
+
+    def __init__(self) -> None:
+        self._papers: dict[str, int] = {}
+        self._uids: dict[str, int] = {}
+        self._paper, self._entity, self._introduced = array("i"), array("i"), bytearray()
+
+    def add(self, paper_id: str, uid: str, introduced: bool = False) -> None:
+        self._paper.append(self._papers.setdefault(paper_id, len(self._papers)))
+        self._entity.append(self._uids.setdefault(uid, len(self._uids)))
+        self._introduced.append(bool(introduced))
+
+    def add_paper(self, paper_id: str) -> None:
+        """A paper with no entity: it still counts in N."""
+        self._papers.setdefault(paper_id, len(self._papers))
+
+    def build(self) -> "Incidence":
+        ids, paper_rank = _sorted_interned(self._papers)
+        uids, uid_rank = _sorted_interned(self._uids)
+        self._papers, self._uids = {}, {}
+        paper = paper_rank[np.frombuffer(self._paper, dtype=np.int32)] if len(self._paper) else np.zeros(0, np.int32)
+        entity = uid_rank[np.frombuffer(self._entity, dtype=np.int32)] if len(self._entity) else np.zeros(0, np.int32)
+        introduced = np.frombuffer(bytes(self._introduced), dtype=np.bool_)
+        self._paper, self._entity, self._introduced = array("i"), array("i"), bytearray()
+        # one pair per paper and entity, introduced when any of its rows says so
+        code = paper.astype(np.int64) * max(len(uids), 1) + entity
+        order = np.lexsort((~introduced, code))
+        code, introduced = code[order], introduced[order]
+        first = np.ones(len(code), dtype=bool)
+        first[1:] = code[1:] != code[:-1]
+        code, introduced = code[first], introduced[first]
+        width = max(len(uids), 1)
+        return Incidence(ids, uids, (code // width).astype(np.int32), (code % width).astype(np.int32), introduced)
+
+
+def _sorted_interned(interned: dict[str, int]) -> tuple[list[str], np.ndarray]:
+    names = sorted(interned)
+    rank = np.empty(len(names), dtype=np.int32)
+    rank[np.fromiter((interned[name] for name in names), dtype=np.int64, count=len(names))] = np.arange(
+        len(names), dtype=np.int32)
+    return names, rank
+
+
+@dataclass
+class Incidence:
+    """Paper-entity pairs, one per (paper, entity), sorted by paper then entity; `ids` and
+    `uids` sorted, so an index order is the id order."""
+
+    ids: list[str]
+    uids: list[str]
+    paper: np.ndarray       # int32 index into ids
+    entity: np.ndarray      # int32 index into uids
+    introduced: np.ndarray  # bool
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, bool]], papers: Iterable[str] = ()) -> "Incidence":
+        builder = IncidenceBuilder()
+        for paper_id, uid, introduced in rows:
+            builder.add(paper_id, uid, introduced)
+        for paper_id in papers:
+            builder.add_paper(paper_id)
+        return builder.build()
+
+
+def pair_hash(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """A 64-bit key for each unordered pair of paper hashes (`paper_hashes`), `first` the lower
+    id: the order in which equal scores are chosen, the same whatever the papers' order."""
+    with np.errstate(over="ignore"):
+        x = first * np.uint64(0x9E3779B97F4A7C15) + second
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x
+
+
+def paper_hashes(ids: Iterable[str]) -> np.ndarray:
+    """blake2b of each paper id, as uint64: stable across runs, machines and paper orders."""
+    return np.fromiter((int.from_bytes(hashlib.blake2b(paper_id.encode(), digest_size=8).digest(), "little")
+                        for paper_id in ids), dtype=np.uint64)
+
+
+# Products of one row block: about this many (row, candidate) entries, so memory stays flat.
+DEFAULT_BLOCK_ENTRIES = 4_000_000
+
+
+class ShareMaths:
+    """SHARES_ENTITY from an incidence and each entity's evidence (0 for one that does not link).
+
+    Paper x entity CSR matrix A of linking entities; per block of rows, S = A_blk diag(log(1 - c)) A^T
+    sums each candidate's log-miss (score = 1 - exp(S)) and A_blk A^T counts what they share. Every
+    row keeps its `top_k` best candidates, equal scores in the order of `pair_hash`; a pair is linked
+    when either of its papers picks it. A row's picks depend only on its own entities' postings, so the
+    result is the same for any block size, and the incremental relink recomputes only some rows.
+    """
+
+    def __init__(self, incidence: Incidence, evidence: np.ndarray):
+        self.incidence = incidence
+        self.evidence = np.asarray(evidence, dtype=np.float64)
+        self.ev = self.evidence.tolist()
+        keep = self.evidence[incidence.entity] > 0
+        n, m = len(incidence.ids), len(incidence.uids)
+        rows, cols = incidence.paper[keep], incidence.entity[keep]
+        ones = np.ones(len(rows), dtype=np.float64)
+        self.A = sparse.csr_matrix((ones, (rows, cols)), shape=(n, m))
+        self.A.sort_indices()
+        self.AT = self.A.T.tocsr()
+        # log(1 - c) summed is the noisy-or; c = 1 is clipped just below, c = 0 just above,
+        # so every shared entity leaves an entry in the product
+        log_miss = np.log(np.clip(1.0 - self.evidence, 1e-12, None))
+        self.log_miss = np.minimum(log_miss, -1e-300)
+        self.df = np.diff(self.AT.indptr)
+        self._hashes: np.ndarray | None = None
+
+    @property
+    def hashes(self) -> np.ndarray:
+        if self._hashes is None:
+            linked = np.flatnonzero(np.diff(self.A.indptr))
+            hashes = np.zeros(len(self.incidence.ids), dtype=np.uint64)
+            hashes[linked] = paper_hashes(self.incidence.ids[i] for i in linked.tolist())
+            self._hashes = hashes
+        return self._hashes
+
+    def picks(self, rows: np.ndarray | None = None, *, min_score: float = DEFAULT_MIN_SCORE,
+              min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
+              block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(row paper, picked paper) index arrays, block by block, for `rows` (default: every paper)."""
+        A = self.A
+        if rows is None:
+            rows = np.flatnonzero(np.diff(A.indptr))
+        rows = np.asarray(rows, dtype=np.int64)
+        rows = rows[np.diff(A.indptr)[rows] > 0]
+        if not len(rows) or top_k < 1:
+            return
+        weighted = sparse.csr_matrix(A @ sparse.diags(self.log_miss))
+        # a row's candidate entries are at most the postings of its entities: blocks of about block_entries
+        cumulative = np.cumsum(np.asarray(A[rows] @ self.df.astype(np.float64)).ravel())
+        start = 0
+        while start < len(rows):
+            base = cumulative[start - 1] if start else 0.0
+            stop = int(np.searchsorted(cumulative, base + block_entries, side="right"))
+            stop = max(stop, start + 1)
+            block = rows[start:stop]
+            start = stop
+            S = weighted[block] @ self.AT
+            S.sort_indices()
+            local = np.repeat(np.arange(len(block)), np.diff(S.indptr))
+            cols = S.indices
+            scores = 1.0 - np.exp(S.data)
+            ok = (cols != block[local]) & (np.round(scores, 6) >= min_score)
+            if min_shared > 1:
+                counts = A[block] @ self.AT
+                counts.sort_indices()
+                ok &= counts.data >= min_shared
+            local, cols, scores = local[ok], cols[ok], scores[ok]
+            if not len(cols):
+                continue
+            mine = block[local]
+            hashes = self.hashes
+            lower = np.minimum(mine, cols)
+            higher = np.maximum(mine, cols)
+            tie = pair_hash(hashes[lower], hashes[higher])
+            order = np.lexsort((tie, -np.round(scores, 9), local))
+            local_sorted = local[order]
+            first = np.r_[0, np.flatnonzero(np.diff(local_sorted)) + 1]
+            rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+            chosen = order[rank < top_k]
+            yield mine[chosen], cols[chosen].astype(np.int64)
+
+    def shares(self, lower: np.ndarray, higher: np.ndarray, chosen_by: np.ndarray | None = None,
+               names: list[str] | None = None, chunk: int = 100_000) -> Iterator[dict]:
+        """SHARES_ENTITY rows of the pairs (lower[i], higher[i]), in the order given. `chosen_by`:
+        bit 1 when the lower paper picked the pair, bit 2 when the higher did."""
+        ids, uids = self.incidence.ids, self.incidence.uids
+        names = names or [uid.split(":", 1)[1] for uid in uids]
+        types = [uid.split(":", 1)[0] for uid in uids]
+        A, m = self.A, max(len(uids), 1)
+        keys = np.repeat(np.arange(A.shape[0], dtype=np.int64), np.diff(A.indptr)) * m + A.indices
+        strength = -np.round(self.evidence, 9)
+        for start in range(0, len(lower), chunk):
+            lo = np.asarray(lower[start:start + chunk], dtype=np.int64)
+            hi = np.asarray(higher[start:start + chunk], dtype=np.int64)
+            begin, degree = A.indptr[lo], np.diff(A.indptr)[lo]
+            pair = np.repeat(np.arange(len(lo)), degree)
+            offsets = np.arange(len(pair)) - np.repeat(np.cumsum(degree) - degree, degree)
+            entity = A.indices[np.repeat(begin, degree) + offsets].astype(np.int64)
+            wanted = hi[pair] * m + entity
+            found = np.searchsorted(keys, wanted)
+            found = (found < len(keys)) & (keys[np.minimum(found, len(keys) - 1)] == wanted)
+            pair, entity = pair[found], entity[found]
+            order = np.lexsort((entity, strength[entity], pair))
+            pair, entity = pair[order].tolist(), entity[order].tolist()
+            bounds = np.searchsorted(pair, np.arange(len(lo) + 1)).tolist() if pair else [0] * (len(lo) + 1)
+            picked = chosen_by[start:start + chunk].tolist() if chosen_by is not None else None
+            lo_list, hi_list = lo.tolist(), hi.tolist()
+            for i in range(len(lo)):
+                shared = entity[bounds[i]:bounds[i + 1]]
+                evidence = [self.ev[u] for u in shared]
+                miss = math.prod(1.0 - c for c in evidence)
+                row = {"source": ids[lo_list[i]], "target": ids[hi_list[i]], "score": round(1.0 - miss, 6),
+                       "weight": round(sum(evidence), 6), "shared": [names[u] for u in shared],
+                       "shared_types": [types[u] for u in shared], "shared_count": len(shared)}
+                if picked is not None:
+                    row["chosen_by"] = [pid for bit, pid in ((1, row["source"]), (2, row["target"]))
+                                        if picked[i] & bit]
+                yield row
+
+
+def picked_pairs(picks: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The union of every row's picks: (lower, higher, chosen_by bits) sorted by lower then higher."""
+    codes, bits = [], []
+    for mine, other in picks:
+        lower, higher = np.minimum(mine, other), np.maximum(mine, other)
+        codes.append(lower.astype(np.int64) << 32 | higher.astype(np.int64))
+        bits.append(np.where(mine == lower, 1, 2).astype(np.int8))
+    if not codes:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.int8)
+    code, bit = np.concatenate(codes), np.concatenate(bits)
+    del codes, bits
+    unique, inverse = np.unique(code, return_inverse=True)
+    chosen = np.zeros(len(unique), dtype=np.int8)
+    np.bitwise_or.at(chosen, inverse, bit)
+    return unique >> 32, unique & 0xFFFFFFFF, chosen
+
+
+class Shares:
+    """SHARES_ENTITY rows made when iterated, so the bulk export never holds them all;
+    `len()` is known up front."""
+
+    def __init__(self, maths: ShareMaths, lower: np.ndarray, higher: np.ndarray, chosen_by: np.ndarray,
+                 names: list[str]):
+        self.maths, self.lower, self.higher, self.chosen_by, self.names = maths, lower, higher, chosen_by, names
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def __iter__(self) -> Iterator[dict]:
+        return self.maths.shares(self.lower, self.higher, self.chosen_by, self.names)
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """The parameters the links depend on besides the graph (kept in the graph between relinks)."""
+
+    max_df: float = DEFAULT_MAX_DF
+    max_df_cap: int = DEFAULT_MAX_DF_COUNT
+    min_shared: int = DEFAULT_MIN_SHARED
+    min_score: float = DEFAULT_MIN_SCORE
+    top_k: int = DEFAULT_TOP_K
+
+
+def entity_evidence(entity_type: str, spec: float, paper_count: int, papers: int, limit: int) -> tuple[bool, bool, float]:
+    """(linking, hub, evidence) of an entity under N = `papers` and the hub limit."""
+    hub = paper_count > limit
+    linking = 2 <= paper_count <= limit and spec >= MIN_LINKING_SPECIFICITY
+    return linking, hub, (spec * rarity(paper_count, papers) if linking else 0.0)
+
+
+def compute_links(incidence: Iterable[tuple[str, str, bool]] | Incidence, *, max_df: float = DEFAULT_MAX_DF,
                   max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_shared: int = DEFAULT_MIN_SHARED,
                   min_score: float = DEFAULT_MIN_SCORE, top_k: int = DEFAULT_TOP_K,
                   papers: Iterable[str] = (), entities: Mapping[str, EntityInfo] | None = None,
-                  published: Mapping[str, str | None] | None = None) -> Links:
-    """Links from (paper_id, entity uid "type:key", introduced) rows.
+                  published: Mapping[str, str | None] | None = None, n_ref: int | None = None,
+                  stream_shares: bool = False, block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Links:
+    """Links from (paper_id, entity uid "type:key", introduced) rows (or an `Incidence`).
 
     `papers` lists papers with no entity too (they count in N); `entities` gives names and
-    surface forms by uid (default: the key); `published` ISO dates by paper id.
+    surface forms by uid (default: the key); `published` ISO dates by paper id. `n_ref` is the
+    N of rarity and the hub limit when not the number of papers (the incremental relink keeps
+    the N of its last full rebuild). `stream_shares` gives `Links.shares` as a `Shares`, made
+    row by row when iterated.
 
     >>> rows = [("a", "dataset:x", False), ("b", "dataset:x", False), ("c", "method:y", False)]
     >>> compute_links(rows, max_df=2, entities={"dataset:x": EntityInfo("X-1")}).shares[0]["score"]
@@ -254,91 +533,71 @@ def compute_links(incidence: Iterable[tuple[str, str, bool]], *, max_df: float =
     """
     entities = entities or {}
     published = published or {}
-    entities_of: dict[str, set[str]] = defaultdict(set)
-    introducers: dict[str, list[str]] = defaultdict(list)
-    for paper_id, uid, introduced in incidence:
-        entities_of[paper_id].add(uid)
-        if introduced and paper_id not in introducers[uid]:
-            introducers[uid].append(paper_id)
-    for paper_id in papers:
-        entities_of.setdefault(paper_id, set())
-    ids = sorted(entities_of)
-    n = len(ids)
-    index = {paper_id: i for i, paper_id in enumerate(ids)}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for paper_id in ids:
-        for uid in entities_of[paper_id]:
-            postings[uid].append(index[paper_id])
+    if not isinstance(incidence, Incidence):
+        incidence = Incidence.from_rows(incidence, papers)
+    ids, uids = incidence.ids, incidence.uids
+    n = len(ids) if n_ref is None else n_ref
     limit = max_df_count(max_df, n, max_df_cap) if n else 0
 
     def info(uid: str) -> EntityInfo:
         return entities.get(uid) or EntityInfo(uid.split(":", 1)[1])
 
-    summary, hubs, evidence = [], [], {}
-    for uid in sorted(postings):
+    df = np.bincount(incidence.entity, minlength=len(uids)).tolist()
+    introduced_any = np.zeros(len(uids), dtype=bool)
+    introduced_any[incidence.entity[incidence.introduced]] = True
+    introduced_list = introduced_any.tolist()
+    summary, hubs = [], []
+    evidence = np.zeros(len(uids), dtype=np.float64)
+    for u, uid in enumerate(uids):
         entity_type, key = uid.split(":", 1)
-        df = len(postings[uid])
-        spec = specificity(entity_type, info(uid).name, info(uid).aliases, bool(introducers.get(uid)))
-        hub = df > limit
-        linking = 2 <= df <= limit and spec >= MIN_LINKING_SPECIFICITY
-        summary.append({"type": entity_type, "key": key, "paper_count": df, "specificity": spec,
+        spec = specificity(entity_type, info(uid).name, info(uid).aliases, introduced_list[u])
+        linking, hub, evidence[u] = entity_evidence(entity_type, spec, df[u], n, limit)
+        summary.append({"type": entity_type, "key": key, "paper_count": df[u], "specificity": spec,
                         "linking": linking, "hub": hub})
         if hub:
-            hubs.append({"type": entity_type, "name": info(uid).name, "paper_count": df})
-        if linking:
-            evidence[uid] = spec * rarity(df, n)
+            hubs.append({"type": entity_type, "name": info(uid).name, "paper_count": df[u]})
     hubs.sort(key=lambda h: (-h["paper_count"], h["type"], h["name"]))
-    linkable = {uid: np.array(sorted(postings[uid]), dtype=np.int64) for uid in evidence}
-    # log(1 - c) summed is the noisy-or in a form bincount can add up; c = 1 is clipped just below.
-    log_miss = {uid: math.log(max(1e-12, 1.0 - c)) for uid, c in evidence.items()}
 
-    kept: set[tuple[int, int]] = set()
-    for i, paper_id in enumerate(ids):
-        uids = sorted(u for u in entities_of[paper_id] if u in linkable)
-        if not uids:
-            continue
-        neighbours = np.concatenate([linkable[u] for u in uids])
-        misses = np.concatenate([np.full(len(linkable[u]), log_miss[u]) for u in uids])
-        others = neighbours != i
-        neighbours, misses = neighbours[others], misses[others]
-        if not len(neighbours):
-            continue
-        unique, inverse = np.unique(neighbours, return_inverse=True)
-        scores = 1.0 - np.exp(np.bincount(inverse, weights=misses))
-        counts = np.bincount(inverse)
-        ok = (counts >= min_shared) & (np.round(scores, 6) >= min_score)
-        unique, scores = unique[ok], scores[ok]
-        # best first, ties by paper order, so the choice is deterministic
-        order = np.lexsort((unique, -np.round(scores, 9)))[:top_k]
-        for j in unique[order]:
-            kept.add((min(i, int(j)), max(i, int(j))))
+    maths = ShareMaths(incidence, evidence)
+    lower, higher, chosen = picked_pairs(maths.picks(min_score=min_score, min_shared=min_shared, top_k=top_k,
+                                                     block_entries=block_entries))
+    shares = Shares(maths, lower, higher, chosen, [info(uid).name for uid in uids])
+    introduced_by, builds_on = introductions(incidence, [info(uid).name for uid in uids], published)
+    return Links(shares if stream_shares else list(shares), introduced_by, builds_on, summary, hubs, limit, n)
 
-    shares = []
-    for a, b in sorted(kept):
-        shared = sorted(entities_of[ids[a]] & entities_of[ids[b]] & linkable.keys(),
-                        key=lambda u: (-round(evidence[u], 9), u))
-        miss = math.prod(1.0 - evidence[u] for u in shared)
-        shares.append({"source": ids[a], "target": ids[b], "score": round(1.0 - miss, 6),
-                       "weight": round(sum(evidence[u] for u in shared), 6),
-                       "shared": [info(u).name for u in shared], "shared_types": [u.split(":", 1)[0] for u in shared],
-                       "shared_count": len(shared)})
 
+def introductions(incidence: Incidence, names: list[str], published: Mapping[str, str | None]
+                  ) -> tuple[list[dict], list[dict]]:
+    """INTRODUCED_BY and BUILDS_ON rows from the postings of the entities some paper introduces."""
+    ids, uids = incidence.ids, incidence.uids
+    introduced_entities = np.unique(incidence.entity[incidence.introduced])
+    mask = np.isin(incidence.entity, introduced_entities)
+    entity, paper, flag = incidence.entity[mask], incidence.paper[mask], incidence.introduced[mask]
+    order = np.lexsort((paper, entity))
+    entity, paper, flag = entity[order].tolist(), paper[order].tolist(), flag[order].tolist()
+    postings: dict[int, list[int]] = defaultdict(list)
+    introducers: dict[int, list[int]] = defaultdict(list)
+    for e, p, f in zip(entity, paper, flag):
+        postings[e].append(p)
+        if f:
+            introducers[e].append(p)
     introduced_by = []
     via: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for uid in sorted(introducers):
-        entity_type, key = uid.split(":", 1)
-        for introducer in sorted(introducers[uid]):
+    for e in sorted(introducers):
+        entity_type, key = uids[e].split(":", 1)
+        introducer_ids = [ids[p] for p in introducers[e]]
+        for introducer in introducer_ids:
             introduced_by.append({"type": entity_type, "key": key, "paper_id": introducer})
-            for other in postings.get(uid, []):
+            for other in postings[e]:
                 user = ids[other]
                 if user == introducer or _later(published.get(introducer), published.get(user)):
                     continue
                 # Two papers that both introduce a name: only the later builds on the earlier.
-                if user in introducers[uid] and not _later(published.get(user), published.get(introducer)):
+                if user in introducer_ids and not _later(published.get(user), published.get(introducer)):
                     continue
-                via[(user, introducer)].append(info(uid).name)
+                via[(user, introducer)].append(names[e])
     builds_on = [{"source": s, "target": t, "via": sorted(set(v))} for (s, t), v in sorted(via.items())]
-    return Links(shares, introduced_by, builds_on, summary, hubs, limit)
+    return introduced_by, builds_on
 
 
 @dataclass(frozen=True)

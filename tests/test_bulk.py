@@ -49,7 +49,9 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
     assert (out / "shares_entity.header.csv").read_text() == (":START_ID(Paper),:END_ID(Paper),score:double,weight:double,"
-                                                            "shared:string[],shared_types:string[],shared_count:long\n")
+                                                            "shared:string[],shared_types:string[],shared_count:long,"
+                                                            "chosen_by:string[]
+")
     odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty fields
     assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false\n'
@@ -112,7 +114,7 @@ def test_bulk_import_gives_the_graph_of_a_bolt_ingest(tmp_path, neo4j_db, neo4j_
         with GraphDatabase.driver(imported.uri, auth=("neo4j", imported.password)) as driver:
             expected = graph_dump(neo4j_db, neo4j_settings.database)
             assert graph_dump(driver) == expected
-            assert len(expected) > 5000
+            assert len(expected) > 4000  # a real graph: papers, entities, every kind of link
             constraints = {r["name"] for r in driver.execute_query("SHOW CONSTRAINTS YIELD name").records}
             assert {"paper_id", "method_key", "repo_key"} <= constraints  # the schema was applied after the import
             nodes = driver.execute_query("MATCH (n) RETURN count(n) AS nodes").records[0]["nodes"]
