@@ -318,8 +318,9 @@ class Incidence:
 
 
 def pair_hash(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """A 64-bit key for each unordered pair of paper hashes (`paper_hashes`), `first` the lower
-    id: the order in which equal scores are chosen, the same whatever the papers' order."""
+    """A 40-bit key for each unordered pair of paper hashes (`paper_hashes`), `first` the lower
+    id: the order in which equal scores are chosen, the same whatever the papers' order (40 bits
+    leave room for the row in one int64 sort key; equal keys, about one in 10^12, keep id order)."""
     with np.errstate(over="ignore"):
         x = first * np.uint64(0x9E3779B97F4A7C15) + second
         x ^= x >> np.uint64(30)
@@ -327,7 +328,7 @@ def pair_hash(first: np.ndarray, second: np.ndarray) -> np.ndarray:
         x ^= x >> np.uint64(27)
         x *= np.uint64(0x94D049BB133111EB)
         x ^= x >> np.uint64(31)
-    return x
+    return x >> np.uint64(24)
 
 
 def paper_hashes(ids: Iterable[str]) -> np.ndarray:
@@ -395,7 +396,7 @@ class ShareMaths:
         while start < len(rows):
             base = cumulative[start - 1] if start else 0.0
             stop = int(np.searchsorted(cumulative, base + block_entries, side="right"))
-            stop = max(stop, start + 1)
+            stop = min(max(stop, start + 1), start + (1 << 23))  # _top_k packs the row in 23 bits
             block = rows[start:stop]
             start = stop
             S = weighted[block] @ self.AT
@@ -411,17 +412,39 @@ class ShareMaths:
             local, cols, scores = local[ok], cols[ok], scores[ok]
             if not len(cols):
                 continue
-            mine = block[local]
-            hashes = self.hashes
-            lower = np.minimum(mine, cols)
-            higher = np.maximum(mine, cols)
-            tie = pair_hash(hashes[lower], hashes[higher])
-            order = np.lexsort((tie, -np.round(scores, 9), local))
-            local_sorted = local[order]
-            first = np.r_[0, np.flatnonzero(np.diff(local_sorted)) + 1]
-            rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-            chosen = order[rank < top_k]
-            yield mine[chosen], cols[chosen].astype(np.int64)
+            chosen = self._top_k(block, local, cols, scores, top_k)
+            yield block[local[chosen]], cols[chosen].astype(np.int64)
+
+    def _top_k(self, block: np.ndarray, local: np.ndarray, cols: np.ndarray, scores: np.ndarray,
+               top_k: int) -> np.ndarray:
+        """Positions of each row's top_k candidates (`local` ascending): best score to 9 decimals
+        first, equal scores in the order of `pair_hash`. One sort of row and score packed in an
+        int64 finds each row's k-th score; only candidates at that score need their hash."""
+        rows = len(block)
+        score = np.rint(scores * 1e9).astype(np.int64)  # the ranks np.round(scores, 9) gives
+        order = np.argsort((local.astype(np.int64) << 31) | ((1 << 31) - 1 - score))
+        counts = np.bincount(local, minlength=rows)
+        keep = np.minimum(counts, top_k)
+        starts = np.cumsum(counts) - counts
+        has = counts > 0
+        threshold = np.full(rows, -1, dtype=np.int64)
+        threshold[has] = score[order[starts[has] + keep[has] - 1]]
+        above = score > threshold[local]
+        need = keep - np.bincount(local[above], minlength=rows)
+        at = np.flatnonzero(score == threshold[local])
+        # rows whose candidates at the k-th score all fit need no order among them
+        crowded = np.bincount(local[at], minlength=rows) > need
+        settled = at[~crowded[local[at]]]
+        at = at[crowded[local[at]]]
+        mine, other = block[local[at]], cols[at]
+        hashes = self.hashes
+        tie = pair_hash(hashes[np.minimum(mine, other)], hashes[np.maximum(mine, other)])
+        # row, then hash (40 bits), in one int64; a stable sort leaves equal hashes in paper order
+        at = at[np.argsort((local[at].astype(np.int64) << 40) | tie.astype(np.int64), kind="stable")]
+        first = np.r_[0, np.flatnonzero(np.diff(local[at])) + 1]
+        rank = np.arange(len(at)) - np.repeat(first, np.diff(np.r_[first, len(at)]))
+        at = at[rank < need[local[at]]]
+        return np.sort(np.concatenate([np.flatnonzero(above), settled, at]))
 
     def shares(self, lower: np.ndarray, higher: np.ndarray, chosen_by: np.ndarray | None = None,
                names: list[str] | None = None, chunk: int = 100_000) -> Iterator[dict]:
