@@ -13,5 +13,6 @@ CREATE INDEX entity_paper_count IF NOT EXISTS FOR (e:Entity) ON (e.paper_count);
 CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Method|Dataset|Metric|Repo) ON EACH [e.name, e.aliases_text];
+CREATE CONSTRAINT graphload_link_state_name IF NOT EXISTS FOR (s:GraphloadLinkState) REQUIRE s.name IS UNIQUE;
 CREATE CONSTRAINT graphload_lock_name IF NOT EXISTS FOR (l:GraphloadLock) REQUIRE l.name IS UNIQUE;
 CREATE INDEX paper_stub IF NOT EXISTS FOR (p:Paper) ON (p.stub);

@@ -303,6 +303,12 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
             table.write(stored(link))
         tables.append(table)
 
+    # what the Bolt path's full rebuild leaves, so the first `graphload ingest` after the import relinks incrementally
+    state = _Table(out, "link_state", "--nodes=GraphloadLinkState", _Ids((("name", "name:ID(GraphloadLinkState)"),)))
+    state.write({"name": "links", "n_ref": links.papers, "hub_limit": links.hub_limit, "max_df": float(max_df),
+                 "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k})
+    tables.append(state)
+
     lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]
     lines += [line for line in (t.close() for t in tables) if line]
     multiline = [t.data.name for t in tables if t.multiline and t.rows]

@@ -219,12 +219,24 @@ def print_summary(stats) -> None:
         err.print(f"  {stage:8} {seconds:7.2f} s" + (f"  {rate:,.0f} rows/s" if rate else ""))
     if stats.known_names:
         err.print(f"  looked for {stats.known_names:,} names that papers already in the graph introduced or defined")
+    print_relink(stats.relink)
     print_hubs(stats.hubs, stats.hub_limit)
     print_read_notes(stats.skipped_records, stats.warnings)
     if stats.interrupted_runs:
         err.print(f"  marked {len(stats.interrupted_runs)} earlier run(s) interrupted (running, but no heartbeat for "
                   f"{STALE_AFTER_SECONDS // 60} minutes): {', '.join(stats.interrupted_runs)}", highlight=False)
 
+
+
+def print_relink(relink: dict) -> None:
+    """One line on how the links were brought up to date."""
+    if not relink:
+        return
+    how = (f"full rebuild ({relink['reason']}), N = {relink['n_ref']:,}" if relink["mode"] == "full" else
+           f"incremental under N = {relink['n_ref']:,} (now {relink['papers']:,}): {relink['rows']:,} papers' "
+           f"links recomputed")
+    err.print(f"  links: {how}; SHARES_ENTITY {relink['shares_created']:,} created, {relink['shares_updated']:,} "
+              f"updated, {relink['shares_deleted']:,} deleted", highlight=False)
 
 
 def print_hubs(hubs: list[dict], limit: int, most: int = 10) -> None:
@@ -349,6 +361,29 @@ def bulk_export(inputs: Annotated[list[str], typer.Argument(help="Files or folde
                             min_score=min_score, nlp_batch_size=nlp_batch_size,
                             n_process=n_process, progress=progress_factory())
     print_summary(stats)
+
+
+@app.command()
+@handle_errors
+def relink(full: Annotated[bool, typer.Option("--full", help="Recompute every link from the whole graph, under "
+                                                            "the N it has now.")] = False,
+           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+           max_df: MaxDf = DEFAULT_MAX_DF, min_shared: MinShared = DEFAULT_MIN_SHARED, top_k: TopK = DEFAULT_TOP_K,
+           max_df_count: MaxDfCount = DEFAULT_MAX_DF_COUNT, min_score: MinScore = DEFAULT_MIN_SCORE):
+    """Bring the links up to date: only what papers written since the last relink change, or all with --full.
+
+    Example: graphload relink --full
+    """
+    from graphload.ingest import relink as run_relink
+    settings = settings_from(uri, user, password, database, connect_timeout)
+    result = run_relink(settings, full=full, max_df=max_df, min_shared=min_shared, top_k=top_k,
+                        max_df_cap=max_df_count, min_score=min_score, progress=progress_factory())
+    if state.json:
+        out.print_json(json.dumps(result.to_dict()))
+    elif not state.quiet:
+        print_relink(result.to_dict())
+        print_hubs(result.hubs, result.hub_limit)
 
 
 @app.command()

@@ -14,10 +14,11 @@ from graphload.graph import DEFAULT_MAX_DF, DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SC
 from graphload.progress import LoadStats, no_progress, with_total
 from graphload.store.connection import Neo4jSettings, connect
 from graphload.store.known import read_known_entities
-from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph
+from graphload.store.load import DEFAULT_BATCH_SIZE, DEFAULT_LINK_BATCH_SIZE, load_graph, relink_graph
+from graphload.store.relink import RelinkResult
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, DEFAULT_READ_AHEAD, ReadAhead, Timed
 
-__all__ = ["DEFAULT_BATCH_SIZE", "extract_to_jsonl", "ingest", "load"]
+__all__ = ["DEFAULT_BATCH_SIZE", "extract_to_jsonl", "ingest", "load", "relink"]
 
 
 def _store(records: Iterable[ExtractedPaper], settings: Neo4jSettings, inputs: list[str], report: ReadReport,
@@ -91,6 +92,21 @@ def load(paths: Iterable[str | Path], settings: Neo4jSettings | None = None, *,
     return _store(records, settings or Neo4jSettings.from_env(), paths, report, stats, read_ahead=read_ahead,
                   batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
                   top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
+
+
+def relink(settings: Neo4jSettings | None = None, *, full: bool = False, max_df: float = DEFAULT_MAX_DF,
+           min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K, max_df_cap: int = DEFAULT_MAX_DF_COUNT,
+           min_score: float = DEFAULT_MIN_SCORE, link_batch_size: int = DEFAULT_LINK_BATCH_SIZE,
+           progress=no_progress) -> RelinkResult:
+    """Bring the links up to date: only what papers written since the last relink change, or
+    everything again with `full` (and whenever N grew past the last full rebuild's by 10%).
+
+    >>> relink(Neo4jSettings.from_env(), full=True).mode  # doctest: +SKIP
+    'full'
+    """
+    return relink_graph(settings or Neo4jSettings.from_env(), full=full, max_df=max_df, min_shared=min_shared,
+                        top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, batch_size=link_batch_size,
+                        progress=progress)
 
 
 def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, format: str | None = None,

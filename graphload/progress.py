@@ -65,6 +65,7 @@ class LoadStats:
     hubs: list[dict] = field(default_factory=list)            # entities held back from linking: in too many papers
     hub_limit: int = 0                                        # the most papers an entity may have and still link
     known_names: int = 0                                      # entities already in the graph that were looked for
+    relink: dict = field(default_factory=dict)                # what the relink did (store/relink.RelinkResult)
 
     def rate(self, stage: str) -> float:
         seconds = self.seconds.get(stage, 0.0)
@@ -78,4 +79,5 @@ class LoadStats:
                 "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
                 "rows": self.rows, "rows_per_second": {k: round(self.rate(k), 1) for k in self.rows},
                 "labels": self.labels, "relationships": self.relationships,
-                "hub_limit": self.hub_limit, "hubs": self.hubs, "known_names": self.known_names}
+                "hub_limit": self.hub_limit, "hubs": self.hubs, "known_names": self.known_names,
+                "relink": self.relink}

@@ -85,7 +85,7 @@ def test_two_loads_at_once_equal_the_same_two_one_after_the_other(neo4j_db, neo4
 
 def test_a_lock_left_by_a_dead_run_is_taken_over_after_its_lease(neo4j_db, neo4j_settings):
     from graphload.errors import GraphloadError
-    from graphload.store.load import LinkLock
+    from graphload.store.relink import LinkLock
     from graphload.store.schema import apply_schema
     db = neo4j_settings.database
     apply_schema(neo4j_db, db)

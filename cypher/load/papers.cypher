@@ -7,7 +7,8 @@
 //   ids, references, cited_by: id keys, see graphload/corpus/paper.py), $run_id
 // ids, references and cited_by accumulate like sources; a stub (a cited work known only by
 // its ids) with this id becomes the full paper. An empty list is stored as no property, as
-// the bulk import must (graph.stored).
+// the bulk import must (graph.stored). :Relink marks the paper for the next relink
+// (graphload/store/relink.py), which takes it off.
 UNWIND $rows AS row
 MERGE (p:Paper {id: row.id})
 WITH p, row,
@@ -30,4 +31,5 @@ SET p.title = row.title,
     p.references = CASE WHEN size(references) = 0 THEN null ELSE references END,
     p.cited_by = CASE WHEN size(cited_by) = 0 THEN null ELSE cited_by END,
     p.stub = false,
-    p.run_id = $run_id
+    p.run_id = $run_id,
+    p:Relink

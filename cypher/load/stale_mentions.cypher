@@ -1,5 +1,6 @@
 // Drop stale mentions: a reloaded paper keeps only the mentions it has now
-// Runs before the mentions of the same batch are merged.
+// Runs before the mentions of the same batch are merged. The entity is marked :Relink: its
+// paper count changed, so the links through it are recomputed.
 // Parameters: $rows (list of maps: paper_id, uids = ["method:vae", ...])
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.paper_id})
@@ -7,3 +8,4 @@ USING INDEX p:Paper(id)
 MATCH (p)-[m:MENTIONS]->(e:Entity)
 WHERE NOT (e.type + ':' + e.key) IN row.uids
 DELETE m
+SET e:Relink

@@ -1,9 +1,9 @@
 """Loading extraction records into Neo4j: one run from schema to counts.
 
 The run is recorded as an (:IngestRun) node; papers and their mentions are
-written in batches; the derived graph (entity summaries, links) is recomputed
-from what the graph holds, so every run converges; Neo4j errors become
-GraphloadError here and nowhere else.
+written in batches; the derived graph (entity summaries, links) is brought up
+to date by graphload/store/relink.py, so every run converges; Neo4j errors
+become GraphloadError here and nowhere else.
 """
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from graphload import __version__
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper
 from graphload.errors import ConnectionFailed, GraphloadError
-from graphload.graph import (DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, ENTITY_TYPES, Citations, EntityInfo, Links,
-                             compute_links, mention_rows, paper_row, resolve_citations, stored)
+from graphload.graph import DEFAULT_MAX_DF_COUNT, DEFAULT_MIN_SCORE, ENTITY_TYPES, mention_rows, paper_row, stored
 from graphload.progress import LoadStats, no_progress, with_total
 from graphload.store.connection import Neo4jSettings, connect
 from graphload.store.cypherfiles import cypher_text
+from graphload.store.relink import RelinkResult, relink
 from graphload.store.schema import apply_schema
 from graphload.store.stats import graph_counts
 from graphload.streams import chunks
@@ -108,116 +108,6 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
     return written
 
 
-def summarise_entities(driver: Driver, database: str) -> None:
-    """paper_count, name and aliases of every entity from its mentions; orphans removed."""
-    with driver.session(database=database) as session:
-        session.run(cypher_text("link/orphan_entities.cypher")).consume()
-        session.run(cypher_text("link/entity_summary.cypher")).consume()  # CALL IN TRANSACTIONS: auto-commit
-
-
-def read_incidence(driver: Driver, database: str) -> tuple[list[tuple[str, str, bool]], list[dict],
-                                                           dict[str, EntityInfo]]:
-    """What the links are computed from: the paper-entity incidence, every paper (id, date,
-    ids, references) and every entity's name and surface forms."""
-    with driver.session(database=database) as session:
-        rows = [(r["paper_id"], r["uid"], r["introduced"]) for r in session.run(cypher_text("link/incidence.cypher"))]
-        papers = [r.data() for r in session.run(cypher_text("link/paper_ids.cypher"))]
-        entities = {r["uid"]: EntityInfo(r["name"] or r["uid"].split(":", 1)[1], tuple(r["aliases"]))
-                    for r in session.run(cypher_text("link/entity_names.cypher"))}
-    return rows, papers, entities
-
-
-class LinkLock:
-    """The graph-wide lock of the link rebuild: a (:GraphloadLock) node whose holder is the
-    run id. Two ingests at once would each clear every link and write its own snapshot; with
-    the lock the second rebuild starts after the first ends and reads everything both loaded.
-
-    Claiming takes the node's write lock first (link/lock_take.cypher), so two claims never
-    both see it free. A lease (renewed after each write) lets a run that died holding it be
-    overtaken after `lease_seconds`; waiting gives up after `wait_seconds`.
-    """
-
-    name = "links"
-
-    def __init__(self, driver: Driver, database: str, holder: str, *, lease_seconds: int = 120,
-                 wait_seconds: float = 3600, poll_seconds: float = 0.5):
-        self.driver, self.database, self.holder = driver, database, holder
-        self.lease_seconds, self.wait_seconds, self.poll_seconds = lease_seconds, wait_seconds, poll_seconds
-
-    def _claim(self, tx: ManagedTransaction) -> bool:
-        tx.run(cypher_text("link/lock_take.cypher"), name=self.name).consume()
-        return tx.run(cypher_text("link/lock_claim.cypher"), name=self.name, holder=self.holder,
-                      lease_seconds=self.lease_seconds).single()["free"]
-
-    def __enter__(self) -> "LinkLock":
-        deadline = time.monotonic() + self.wait_seconds
-        with self.driver.session(database=self.database) as session:
-            while not session.execute_write(self._claim):
-                if time.monotonic() > deadline:
-                    raise GraphloadError(f"another graphload run has held the link lock for over "
-                                         f"{self.wait_seconds:.0f} s; run the same command again when it ends")
-                time.sleep(self.poll_seconds)
-        return self
-
-    def renew(self) -> None:
-        """Extend the lease; a lease that ran out and was taken over stops this rebuild, since
-        the run that took it rebuilds from everything this one loaded too."""
-        held = self.driver.execute_query(cypher_text("link/lock_renew.cypher"), name=self.name, holder=self.holder,
-                                         lease_seconds=self.lease_seconds, database_=self.database).records
-        if not held or not held[0]["held"]:
-            raise GraphloadError(f"this run's link lock ran out after {self.lease_seconds} s and another run took "
-                                 f"it; that run links everything, or run the same command again")
-
-    def __exit__(self, *exc) -> None:
-        try:
-            self.driver.execute_query(cypher_text("link/lock_release.cypher"), name=self.name, holder=self.holder,
-                                      database_=self.database)
-        except Exception:  # the server may be gone; the lease runs out on its own
-            if exc[0] is None:
-                raise
-
-
-def write_links(driver: Driver, database: str, links: Links, citations: Citations, batch_size: int, bar=None,
-                lock: LinkLock | None = None) -> None:
-    with driver.session(database=database) as session:
-        session.run(cypher_text("link/clear_links.cypher")).consume()
-        for name, rows in (("link/entity_flags.cypher", links.entities),
-                           ("link/shares_entity.cypher", links.shares),
-                           ("link/introduced_by.cypher", links.introduced_by),
-                           ("link/builds_on.cypher", links.builds_on),
-                           ("link/stubs.cypher", citations.stubs),
-                           ("link/cites.cypher", citations.cites)):
-            statement = cypher_text(name)
-            for batch in chunks(rows, batch_size):
-                session.execute_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
-                if lock is not None:
-                    lock.renew()
-                if bar is not None:
-                    bar.advance(len(batch))
-        session.run(cypher_text("link/stale_stubs.cypher")).consume()
-
-
-def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top_k: int, batch_size: int,
-           max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE, holder: str | None = None,
-           progress=no_progress) -> tuple[Links, Citations]:
-    """The whole derived graph again, from what the graph holds now (so every run converges),
-    under the link lock (so runs at the same time converge too)."""
-    with LinkLock(driver, database, holder or str(uuid.uuid4())) as lock:
-        summarise_entities(driver, database)
-        incidence, papers, entities = read_incidence(driver, database)
-        lock.renew()
-        links = compute_links(incidence, papers=[p["id"] for p in papers], max_df=max_df, max_df_cap=max_df_cap,
-                              min_shared=min_shared, min_score=min_score, top_k=top_k, entities=entities,
-                              published={p["id"]: p["published"] for p in papers})
-        citations = resolve_citations((p["id"], p["ids"], p["references"], p["cited_by"]) for p in papers)
-        lock.renew()
-        total = sum(map(len, (links.entities, links.shares, links.introduced_by, links.builds_on, citations.stubs,
-                              citations.cites)))
-        with progress("write links", total=total) as bar:
-            write_links(driver, database, links, citations, batch_size, bar, lock)
-    return links, citations
-
-
 def _finish_run(driver: Driver, database: str, stats: LoadStats, status: str) -> None:
     driver.execute_query(cypher_text("load/ingest_run_finish.cypher"), id=stats.run_id, status=status,
                          papers=stats.papers, skipped=stats.skipped, database_=database)
@@ -255,14 +145,13 @@ def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, in
                 stats.seconds["load"] = time.perf_counter() - start
                 stats.rows["load"] = written["papers"] + written["mentions"]
                 stats.papers = written["papers"]
-                start = time.perf_counter()
-                links, citations = relink(driver, db, max_df=max_df, max_df_cap=max_df_cap, min_shared=min_shared,
-                                          min_score=min_score, top_k=top_k, batch_size=link_batch_size,
-                                          holder=stats.run_id, progress=progress)
-                stats.seconds["link"] = time.perf_counter() - start
-                stats.rows["link"] = (len(links.shares) + len(links.introduced_by) + len(links.builds_on)
-                                      + len(citations.cites))
-                stats.hubs, stats.hub_limit = links.hubs, links.hub_limit
+                result = relink(driver, db, max_df=max_df, max_df_cap=max_df_cap, min_shared=min_shared,
+                                min_score=min_score, top_k=top_k, batch_size=link_batch_size, holder=stats.run_id,
+                                progress=progress)
+                stats.seconds["link"] = result.seconds["total"]
+                stats.rows["link"] = result.shares_created + result.shares_updated + result.shares_deleted + \
+                    result.other_written
+                stats.hubs, stats.hub_limit, stats.relink = result.hubs, result.hub_limit, result.to_dict()
             stats.skipped_records = list(report.skipped)
             stats.skipped = len(report.skipped)
             stats.without_abstract, stats.truncated = report.without_abstract, report.truncated
@@ -284,3 +173,22 @@ def load_graph(records: Iterable[ExtractedPaper], settings: Neo4jSettings, *, in
     finally:
         driver.close()
     return stats
+
+
+def relink_graph(settings: Neo4jSettings, *, full: bool = False, max_df: float, min_shared: int, top_k: int,
+                 max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_score: float = DEFAULT_MIN_SCORE,
+                 batch_size: int = DEFAULT_LINK_BATCH_SIZE, progress=no_progress) -> RelinkResult:
+    """Bring the links up to date without loading anything: incrementally, or from scratch with `full`."""
+    driver = connect(settings)
+    try:
+        apply_schema(driver, settings.database)
+        return relink(driver, settings.database, full=full, max_df=max_df, max_df_cap=max_df_cap,
+                      min_shared=min_shared, min_score=min_score, top_k=top_k, batch_size=batch_size,
+                      progress=progress)
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise ConnectionFailed(f"lost the connection to Neo4j at {settings.shown_uri} during the relink ({exc}); "
+                               f"run the same command again") from None
+    except Neo4jError as exc:
+        raise GraphloadError(f"Neo4j refused a write: {exc.message}") from None
+    finally:
+        driver.close()

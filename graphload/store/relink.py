@@ -1,0 +1,380 @@
+"""The derived graph after a load: entity summaries, SHARES_ENTITY, INTRODUCED_BY,
+BUILDS_ON, CITES and stubs, under the link lock.
+
+A full rebuild recomputes everything from what the graph holds; an incremental relink
+recomputes only what the papers written since the last relink can change:
+
+- The graph keeps the N of the last full rebuild (`n_ref`) and the link policy in a
+  `(:GraphloadLinkState)` node. Between full rebuilds rarity and the hub limit use n_ref.
+  A full rebuild happens when there is no state, the policy changed, N > n_ref x
+  (1 + REBUILD_GROWTH), or on request (`graphload relink --full`).
+- load/papers.cypher labels each written paper :Relink, load/stale_mentions.cypher each
+  entity that lost a mention. With N fixed, a pair's score depends only on the entities it
+  shares and their paper counts, so the rows whose top-k can change are the pending papers
+  and every paper of an entity whose paper count, specificity or linking changed.
+- Those rows' top-k are computed again (graph.ShareMaths, from the postings of their
+  linking entities only); a link is kept while one of its endpoints picks it (`chosen_by`
+  on the relationship), and only links that changed are written or deleted.
+- INTRODUCED_BY and BUILDS_ON are recomputed from the postings of the introduced entities,
+  CITES and stubs from every paper's ids, but only when a pending paper has ids or
+  references; each is written as a difference.
+
+The result equals a full rebuild under the same N (graph.compute_links with n_ref).
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+from neo4j import Driver, ManagedTransaction
+
+from graphload.errors import GraphloadError
+from graphload.graph import (MIN_LINKING_SPECIFICITY, EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths,
+                             compute_links, introductions, picked_pairs, rarity, resolve_citations, specificity)
+from graphload.progress import no_progress
+from graphload.store.cypherfiles import cypher_text
+from graphload.streams import chunks
+
+# A full rebuild once N has grown by more than this fraction since the last one: rarity
+# ln(N/df) / ln(N/2) and the hub limit drift with N, so links computed under an old N slowly
+# stop being the links of the collection. At 10% an entity's rarity moves by under 1% of
+# ln(1.1) / ln(N/2) relative, and a collection growing in steps of 10% rebuilds log(N) times.
+REBUILD_GROWTH = 0.1
+# Paper ids per read of the affected rows' entities and links.
+READ_CHUNK = 20_000
+# Share fields compared to decide whether a stored link must be written again.
+SHARE_FIELDS = ("score", "weight", "shared", "shared_types", "shared_count", "chosen_by")
+
+
+@dataclass
+class RelinkResult:
+    """What one relink did (the ingest summary and `graphload relink --json` print it)."""
+
+    mode: str = "full"              # full or incremental
+    reason: str = ""                # why a full rebuild, or "" for incremental
+    papers: int = 0                 # N now
+    n_ref: int = 0                  # the N rarity and the hub limit used
+    hub_limit: int = 0
+    hubs: list[dict] = field(default_factory=list)
+    pending_papers: int = 0         # papers written since the last relink
+    rows: int = 0                   # papers whose top-k was computed
+    shares_created: int = 0
+    shares_updated: int = 0
+    shares_deleted: int = 0
+    shares: int = 0                 # SHARES_ENTITY links written (full) or touched (incremental)
+    other_written: int = 0          # INTRODUCED_BY, BUILDS_ON, CITES and stubs written or deleted
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in self.__dict__.items()
+                if k != "seconds"} | {"seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
+
+
+class LinkLock:
+    """The graph-wide lock of the link rebuild: a (:GraphloadLock) node whose holder is the
+    run id. Two ingests at once would each clear every link and write its own snapshot; with
+    the lock the second rebuild starts after the first ends and reads everything both loaded.
+
+    Claiming takes the node's write lock first (link/lock_take.cypher), so two claims never
+    both see it free. A lease (renewed after each write) lets a run that died holding it be
+    overtaken after `lease_seconds`; waiting gives up after `wait_seconds`.
+    """
+
+    name = "links"
+
+    def __init__(self, driver: Driver, database: str, holder: str, *, lease_seconds: int = 120,
+                 wait_seconds: float = 3600, poll_seconds: float = 0.5):
+        self.driver, self.database, self.holder = driver, database, holder
+        self.lease_seconds, self.wait_seconds, self.poll_seconds = lease_seconds, wait_seconds, poll_seconds
+
+    def _claim(self, tx: ManagedTransaction) -> bool:
+        tx.run(cypher_text("link/lock_take.cypher"), name=self.name).consume()
+        return tx.run(cypher_text("link/lock_claim.cypher"), name=self.name, holder=self.holder,
+                      lease_seconds=self.lease_seconds).single()["free"]
+
+    def __enter__(self) -> "LinkLock":
+        deadline = time.monotonic() + self.wait_seconds
+        with self.driver.session(database=self.database) as session:
+            while not session.execute_write(self._claim):
+                if time.monotonic() > deadline:
+                    raise GraphloadError(f"another graphload run has held the link lock for over "
+                                         f"{self.wait_seconds:.0f} s; run the same command again when it ends")
+                time.sleep(self.poll_seconds)
+        return self
+
+    def renew(self) -> None:
+        """Extend the lease; a lease that ran out and was taken over stops this rebuild, since
+        the run that took it rebuilds from everything this one loaded too."""
+        held = self.driver.execute_query(cypher_text("link/lock_renew.cypher"), name=self.name, holder=self.holder,
+                                         lease_seconds=self.lease_seconds, database_=self.database).records
+        if not held or not held[0]["held"]:
+            raise GraphloadError(f"this run's link lock ran out after {self.lease_seconds} s and another run took "
+                                 f"it; that run links everything, or run the same command again")
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.driver.execute_query(cypher_text("link/lock_release.cypher"), name=self.name, holder=self.holder,
+                                      database_=self.database)
+        except Exception:  # the server may be gone; the lease runs out on its own
+            if exc[0] is None:
+                raise
+
+
+class _Graph:
+    """Reads and writes of one relink, each a prepared Cypher file."""
+
+    def __init__(self, driver: Driver, database: str, batch_size: int, lock: LinkLock | None = None, bar=None):
+        self.driver, self.database, self.batch_size, self.lock, self.bar = driver, database, batch_size, lock, bar
+
+    def read(self, name: str, **parameters) -> list[dict]:
+        records = self.driver.execute_query(cypher_text(name), database_=self.database, **parameters).records
+        return [r.data() for r in records]
+
+    def stream(self, name: str, **parameters) -> Iterable:
+        """Records one by one, never all at once (the full incidence of a large graph)."""
+        with self.driver.session(database=self.database) as session:
+            yield from session.run(cypher_text(name), **parameters)
+
+    def read_chunked(self, name: str, key: str, values: list, **parameters) -> list[dict]:
+        found = []
+        for chunk in chunks(values, READ_CHUNK):
+            found += self.read(name, **{key: chunk}, **parameters)
+        return found
+
+    def auto_commit(self, name: str) -> None:
+        with self.driver.session(database=self.database) as session:
+            session.run(cypher_text(name)).consume()
+
+    def write(self, name: str, rows: Iterable[dict]) -> int:
+        statement, written = cypher_text(name), 0
+        with self.driver.session(database=self.database) as session:
+            for batch in chunks(rows, self.batch_size):
+                session.execute_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
+                written += len(batch)
+                if self.lock is not None:
+                    self.lock.renew()
+                if self.bar is not None:
+                    self.bar.advance(len(batch))
+        return written
+
+
+def _entity_rows(uids: Iterable[str]) -> list[dict]:
+    return [{"type": uid.split(":", 1)[0], "key": uid.split(":", 1)[1]} for uid in sorted(uids)]
+
+
+def _policy_of(state: dict) -> LinkPolicy:
+    return LinkPolicy(max_df=state["max_df"], max_df_cap=state["max_df_cap"], min_shared=state["min_shared"],
+                      min_score=state["min_score"], top_k=state["top_k"])
+
+
+def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top_k: int, batch_size: int,
+           max_df_cap: int, min_score: float, full: bool = False, holder: str | None = None,
+           progress=no_progress) -> RelinkResult:
+    """The derived graph again, under the link lock (so runs at the same time converge):
+    incrementally when the state allows it, else (or with `full`) from everything the graph holds."""
+    policy = LinkPolicy(max_df=max_df, max_df_cap=max_df_cap, min_shared=min_shared, min_score=min_score,
+                        top_k=top_k)
+    with LinkLock(driver, database, holder or str(uuid.uuid4())) as lock:
+        graph = _Graph(driver, database, batch_size, lock)
+        start = time.perf_counter()
+        papers = graph.read("link/paper_count.cypher")[0]["papers"]
+        state = (graph.read("link/state_read.cypher") or [None])[0]
+        pending = graph.read("link/pending_papers.cypher")
+        pending_entities = list({(e["type"], e["key"]): e for e in graph.read_chunked(
+            "link/pending_entities.cypher", "ids", [p["id"] for p in pending])}.values())
+        reason = ("asked for" if full else "no link state in the graph" if state is None
+                  else "the link options changed" if _policy_of(state) != policy
+                  else f"N grew from {state['n_ref']:,} to {papers:,} (over {REBUILD_GROWTH:.0%})"
+                  if papers > state["n_ref"] * (1 + REBUILD_GROWTH) else "")
+        if reason:
+            result = _full(graph, policy, papers, progress)
+        else:
+            result = _incremental(graph, policy, state, papers, pending, pending_entities, progress)
+        result.reason, result.pending_papers = reason, len(pending)
+        graph.write("link/relinked_papers.cypher", ({"id": p["id"], "run_id": p["run_id"]} for p in pending))
+        graph.write("link/relinked_entities.cypher", ({"type": e["type"], "key": e["key"]} for e in pending_entities))
+        result.seconds["total"] = time.perf_counter() - start
+    return result
+
+
+def _full(graph: _Graph, policy: LinkPolicy, papers: int, progress) -> RelinkResult:
+    start = time.perf_counter()
+    graph.auto_commit("link/orphan_entities.cypher")
+    graph.auto_commit("link/entity_summary.cypher")  # CALL IN TRANSACTIONS: auto-commit
+    builder = IncidenceBuilder()
+    for paper_id, uid, introduced in graph.stream("link/incidence.cypher"):
+        builder.add(paper_id, uid, introduced)
+    paper_rows = graph.read("link/paper_ids.cypher")
+    entities = {r["uid"]: EntityInfo(r["name"] or r["uid"].split(":", 1)[1], tuple(r["aliases"]))
+                for r in graph.read("link/entity_names.cypher")}
+    graph.lock.renew()
+    for paper in paper_rows:
+        builder.add_paper(paper["id"])
+    read = time.perf_counter()
+    links = compute_links(builder.build(), max_df=policy.max_df, max_df_cap=policy.max_df_cap,
+                          min_shared=policy.min_shared, min_score=policy.min_score, top_k=policy.top_k,
+                          entities=entities, published={p["id"]: p["published"] for p in paper_rows},
+                          stream_shares=True)
+    citations = resolve_citations((p["id"], p["ids"], p["references"], p["cited_by"]) for p in paper_rows)
+    computed = time.perf_counter()
+    graph.lock.renew()
+    total = sum(map(len, (links.entities, links.shares, links.introduced_by, links.builds_on, citations.stubs,
+                          citations.cites)))
+    with progress("write links", total=total) as bar:
+        graph.bar = bar
+        graph.auto_commit("link/clear_links.cypher")
+        graph.write("link/entity_flags.cypher", links.entities)
+        shares = graph.write("link/shares_entity.cypher", links.shares)
+        other = sum(graph.write(name, rows) for name, rows in (
+            ("link/introduced_by.cypher", links.introduced_by), ("link/builds_on.cypher", links.builds_on),
+            ("link/stubs.cypher", citations.stubs), ("link/cites.cypher", citations.cites)))
+        graph.auto_commit("link/stale_stubs.cypher")
+        graph.bar = None
+    graph.driver.execute_query(cypher_text("link/state_write.cypher"), n_ref=papers, hub_limit=links.hub_limit,
+                               max_df=float(policy.max_df), max_df_cap=policy.max_df_cap,
+                               min_shared=policy.min_shared, min_score=float(policy.min_score), top_k=policy.top_k,
+                               database_=graph.database)
+    return RelinkResult(mode="full", papers=papers, n_ref=papers, hub_limit=links.hub_limit, hubs=links.hubs,
+                        rows=len(paper_rows), shares=shares, shares_created=shares, other_written=other,
+                        seconds={"read": read - start, "compute": computed - read,
+                                 "write": time.perf_counter() - computed})
+
+
+def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pending: list[dict],
+                 pending_entities: list[dict], progress) -> RelinkResult:
+    start = time.perf_counter()
+    n_ref, limit = state["n_ref"], state["hub_limit"]
+    result = RelinkResult(mode="incremental", papers=papers, n_ref=n_ref, hub_limit=limit)
+    before = {f"{e['type']}:{e['key']}": e for e in pending_entities}
+    entity_rows = _entity_rows(before)
+    graph.write("link/orphans_of.cypher", entity_rows)
+    graph.write("link/entity_summary_of.cypher", entity_rows)
+
+    # The pending entities' policy under n_ref; those whose evidence or linking changed move every row they touch.
+    flags, changed = [], []
+    for info in graph.read_chunked("link/entity_info_of.cypher", "rows", entity_rows):
+        uid = f"{info['type']}:{info['key']}"
+        spec = specificity(info["type"], info["name"] or info["key"], tuple(info["aliases"]), info["introduced"])
+        df = info["paper_count"]
+        linking = 2 <= df <= limit and spec >= MIN_LINKING_SPECIFICITY
+        flags.append({"type": info["type"], "key": info["key"], "specificity": spec, "linking": linking,
+                      "hub": df > limit})
+        old = before[uid]
+        if (linking or old["linking"]) and (df, spec, linking) != (old["paper_count"], old["specificity"],
+                                                                  old["linking"]):
+            changed.append(uid)
+    graph.write("link/entity_flags.cypher", flags)
+    affected = {p["id"] for p in pending}
+    affected.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows",
+                                                        _entity_rows(changed)))
+    affected_ids = sorted(affected)
+
+    # Every linking entity of the affected rows, with all its papers: each row's candidates and scores.
+    linking_entities = {f"{e['type']}:{e['key']}": e for e in
+                        graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", affected_ids)}
+    builder = IncidenceBuilder()
+    for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
+        for paper_id, uid, _, _ in graph.stream("link/postings_of.cypher", rows=chunk):
+            builder.add(paper_id, uid)
+    for paper_id in affected_ids:
+        builder.add_paper(paper_id)
+    incidence = builder.build()
+    existing = {(r["source"], r["target"]): r
+                for r in graph.read_chunked("link/shares_of_papers.cypher", "ids", affected_ids)}
+    read = time.perf_counter()
+
+    evidence = np.array([linking_entities[uid]["specificity"] * rarity(linking_entities[uid]["paper_count"], n_ref)
+                         for uid in incidence.uids], dtype=np.float64)
+    maths = ShareMaths(incidence, evidence)
+    index = {paper_id: i for i, paper_id in enumerate(incidence.ids)}
+    rows = np.array(sorted(index[p] for p in affected_ids), dtype=np.int64)
+    lower, higher, picked = picked_pairs(maths.picks(rows, min_score=policy.min_score,
+                                                     min_shared=policy.min_shared, top_k=policy.top_k))
+    result.rows = len(affected_ids)
+    # chosen_by: what the affected rows pick now, and what the others picked before
+    in_rows = np.zeros(len(incidence.ids), dtype=bool)
+    in_rows[rows] = True
+    chosen: dict[tuple[int, int], int] = dict(zip(zip(lower.tolist(), higher.tolist()), picked.tolist()))
+    for (source, target), old in existing.items():
+        a, b = index.get(source), index.get(target)
+        if a is None or b is None:  # an endpoint lost every linking entity: no pick survives
+            continue
+        bits = chosen.get((a, b), 0)
+        for bit, paper, pid in ((1, a, source), (2, b, target)):
+            if not in_rows[paper] and pid in old["chosen_by"]:
+                bits |= bit
+        if bits:
+            chosen[(a, b)] = bits
+    pairs = sorted(chosen)
+    new_rows = {(r["source"], r["target"]): r for r in maths.shares(
+        np.array([a for a, _ in pairs], dtype=np.int64), np.array([b for _, b in pairs], dtype=np.int64),
+        np.array([chosen[p] for p in pairs], dtype=np.int8),
+        [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])}
+    writes = [row for pair, row in new_rows.items()
+              if pair not in existing or any(existing[pair][f] != row[f] for f in SHARE_FIELDS)]
+    deletes = [{"source": s, "target": t} for (s, t) in existing if (s, t) not in new_rows]
+    computed = time.perf_counter()
+    result.shares_created = sum(pair not in existing for pair in new_rows)
+    result.shares_updated = len(writes) - result.shares_created
+    result.shares_deleted = len(deletes)
+    result.shares = len(new_rows)
+    with progress("write links", total=len(writes) + len(deletes)) as bar:
+        graph.bar = bar
+        graph.write("link/shares_delete.cypher", deletes)
+        graph.write("link/shares_entity.cypher", writes)
+        graph.bar = None
+    result.other_written = _introductions_and_citations(graph, pending, flags)
+    result.hubs = [h for h in graph.read("link/hubs.cypher")]
+    result.seconds = {"read": read - start, "compute": computed - read, "write": time.perf_counter() - computed}
+    return result
+
+
+def _introductions_and_citations(graph: _Graph, pending: list[dict], pending_flags: list[dict]) -> int:
+    """INTRODUCED_BY and BUILDS_ON from the postings of every introduced entity; CITES and stubs
+    from every paper, when a pending paper carries ids or references; written as differences."""
+    introduced = {f"{r['type']}:{r['key']}" for r in graph.read("link/introduced_entities.cypher")}
+    introduced |= {f"{e['type']}:{e['key']}" for e in pending_flags}  # whether they introduce is read below
+    builder, published = IncidenceBuilder(), {}
+    for row in graph.read_chunked("link/postings_of.cypher", "rows", _entity_rows(introduced)):
+        builder.add(row["paper_id"], row["uid"], row["introduced"])
+        published[row["paper_id"]] = row["published"]
+    incidence = builder.build()
+    names = {f"{r['type']}:{r['key']}": r["name"] for r in graph.read_chunked(
+        "link/entity_info_of.cypher", "rows", _entity_rows(incidence.uids))}
+    introduced_by, builds_on = introductions(incidence, [names.get(u) or u.split(":", 1)[1] for u in incidence.uids],
+                                             published)
+    old_introduced, old_builds = set(), {}
+    for row in graph.read("link/introductions.cypher"):
+        if row["kind"] == "INTRODUCED_BY":
+            old_introduced.add((row["source"], row["target"]))
+        else:
+            old_builds[(row["source"], row["target"])] = row["via"]
+    new_introduced = {(f"{r['type']}:{r['key']}", r["paper_id"]) for r in introduced_by}
+    new_builds = {(r["source"], r["target"]): r["via"] for r in builds_on}
+    written = graph.write("link/introduced_by_delete.cypher", _introduced_rows(old_introduced - new_introduced))
+    written += graph.write("link/introduced_by.cypher", _introduced_rows(new_introduced - old_introduced))
+    written += graph.write("link/builds_on_delete.cypher", [{"source": s, "target": t} for s, t in sorted(old_builds)
+                                                            if (s, t) not in new_builds])
+    written += graph.write("link/builds_on.cypher", [r for r in builds_on
+                                                     if old_builds.get((r["source"], r["target"])) != r["via"]])
+    if not any(p["cites"] for p in pending):
+        return written
+    # A pending paper's ids may resolve references of any paper: resolve all, write the difference.
+    paper_rows = graph.read("link/paper_ids.cypher")
+    citations = resolve_citations((p["id"], p["ids"], p["references"], p["cited_by"]) for p in paper_rows)
+    old_cites = {(r["source"], r["target"]) for r in graph.read("link/citations.cypher")}
+    new_cites = {(c["source"], c["target"]) for c in citations.cites}
+    written += graph.write("link/cites_delete.cypher", [{"source": s, "target": t}
+                                                        for s, t in sorted(old_cites - new_cites)])
+    written += graph.write("link/stubs.cypher", citations.stubs)
+    written += graph.write("link/cites.cypher", [{"source": s, "target": t} for s, t in sorted(new_cites - old_cites)])
+    graph.auto_commit("link/stale_stubs.cypher")
+    return written
+
+
+def _introduced_rows(pairs: Iterable[tuple[str, str]]) -> list[dict]:
+    return [{"type": uid.split(":", 1)[0], "key": uid.split(":", 1)[1], "paper_id": paper_id}
+            for uid, paper_id in sorted(pairs)]

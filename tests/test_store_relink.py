@@ -1,0 +1,140 @@
+"""Incremental relinking against a real Neo4j: 50 new papers ingested into the sample graph
+give the links a full rebuild gives under the same N (n_ref), only changed links are written,
+and `graphload relink --full` converges to the graph of a fresh full ingest."""
+from pathlib import Path
+
+import pytest
+
+from graphload.graph import EntityInfo, compute_links, resolve_citations
+from graphload.ingest import extract_to_jsonl, load, relink
+from test_store_neo4j import graph_checksum
+
+pytestmark = pytest.mark.neo4j
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def split(tmp_path_factory):
+    """examples/hf-papers extracted, as the papers minus 50 spread through it, and those 50."""
+    folder = tmp_path_factory.mktemp("split")
+    extract_to_jsonl([str(ROOT / "examples" / "hf-papers")], folder / "all.jsonl")
+    lines = (folder / "all.jsonl").read_text().splitlines(keepends=True)
+    held = set(range(5, len(lines), 12)[:50])
+    assert len(held) == 50
+    base, new = folder / "base.jsonl", folder / "new.jsonl"
+    base.write_text("".join(line for i, line in enumerate(lines) if i not in held))
+    new.write_text("".join(lines[i] for i in sorted(held)))
+    return base, new, folder / "all.jsonl"
+
+
+def stored_links(driver, db):
+    shares = {(r["a"], r["b"]): (r["score"], r["weight"], r["shared"], r["types"], sorted(r["chosen"]))
+              for r in driver.execute_query(
+                  "MATCH (a:Paper)-[r:SHARES_ENTITY]->(b:Paper) RETURN a.id AS a, b.id AS b, r.score AS score, "
+                  "r.weight AS weight, r.shared AS shared, r.shared_types AS types, r.chosen_by AS chosen",
+                  database_=db).records}
+    flags = {(r["type"], r["key"]): (r["spec"], r["linking"], r["hub"], r["df"]) for r in driver.execute_query(
+        "MATCH (e:Entity) RETURN e.type AS type, e.key AS key, e.specificity AS spec, e.linking AS linking, "
+        "e.hub AS hub, e.paper_count AS df", database_=db).records}
+    other = sorted(tuple(r) for r in driver.execute_query(
+        "MATCH (a)-[r:INTRODUCED_BY|BUILDS_ON|CITES]->(b) RETURN type(r), coalesce(a.id, a.type + ':' + a.key), b.id, "
+        "r.via", database_=db).records)
+    return shares, flags, other
+
+
+def full_rebuild_under(driver, db, n_ref):
+    """What graph.compute_links makes of everything the graph holds, with rarity and hub limit under n_ref."""
+    incidence = [tuple(r) for r in driver.execute_query(
+        "MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.type + ':' + e.key, coalesce(m.introduced, false)",
+        database_=db).records]
+    papers = [r.data() for r in driver.execute_query(
+        "MATCH (p:Paper {stub: false}) RETURN p.id AS id, toString(p.published) AS published, "
+        "coalesce(p.ids, []) AS ids, coalesce(p.references, []) AS refs, coalesce(p.cited_by, []) AS cited_by",
+        database_=db).records]
+    entities = {r["uid"]: EntityInfo(r["name"], tuple(r["aliases"])) for r in driver.execute_query(
+        "MATCH (e:Entity) RETURN e.type + ':' + e.key AS uid, e.name AS name, e.aliases AS aliases",
+        database_=db).records}
+    links = compute_links(incidence, papers=[p["id"] for p in papers], entities=entities, n_ref=n_ref,
+                          published={p["id"]: p["published"] for p in papers})
+    citations = resolve_citations((p["id"], p["ids"], p["refs"], p["cited_by"]) for p in papers)
+    shares = {(s["source"], s["target"]): (s["score"], s["weight"], s["shared"], s["shared_types"],
+                                           sorted(s["chosen_by"])) for s in links.shares}
+    flags = {(e["type"], e["key"]): (e["specificity"], e["linking"], e["hub"], e["paper_count"])
+             for e in links.entities}
+    other = sorted([("INTRODUCED_BY", f"{r['type']}:{r['key']}", r["paper_id"], None) for r in links.introduced_by]
+                   + [("BUILDS_ON", r["source"], r["target"], r["via"]) for r in links.builds_on]
+                   + [("CITES", r["source"], r["target"], None) for r in citations.cites])
+    return shares, flags, other
+
+
+def n_ref_of(driver, db):
+    return driver.execute_query("MATCH (s:GraphloadLinkState) RETURN s.n_ref", database_=db).records[0][0]
+
+
+def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_n(neo4j_db, neo4j_settings, split):
+    db = neo4j_settings.database
+    base, new, _ = split
+    first = load([base], neo4j_settings)
+    assert first.relink["mode"] == "full" and first.relink["n_ref"] == 558
+    before = stored_links(neo4j_db, db)[0]
+    second = load([new], neo4j_settings)
+    result = second.relink
+    # 608 papers: under the 10% growth that forces a full rebuild, so rarity keeps N = 558
+    assert (result["mode"], result["n_ref"], result["papers"], result["pending_papers"]) == ("incremental", 558, 608, 50)
+    assert result["rows"] < 608  # only the rows the new papers can change
+    shares, flags, other = stored_links(neo4j_db, db)
+    expected = full_rebuild_under(neo4j_db, db, 558)
+    assert len(shares) > 500
+    assert shares == expected[0]
+    assert flags == expected[1]
+    assert other == expected[2]
+    # only what changed was written
+    created = set(shares) - set(before)
+    deleted = set(before) - set(shares)
+    updated = {pair for pair in set(shares) & set(before) if shares[pair] != before[pair]}
+    assert (result["shares_created"], result["shares_deleted"], result["shares_updated"]) == (
+        len(created), len(deleted), len(updated))
+    assert len(created) + len(deleted) + len(updated) < len(shares)
+    assert not neo4j_db.execute_query("MATCH (n:Relink) RETURN count(n)", database_=db).records[0][0]
+
+    # nothing pending: an incremental relink writes nothing
+    again = relink(neo4j_settings)
+    assert (again.mode, again.rows, again.shares_created, again.shares_updated, again.shares_deleted,
+            again.other_written) == ("incremental", 0, 0, 0, 0, 0)
+    assert stored_links(neo4j_db, db)[0] == shares
+
+
+def test_relink_full_converges_to_a_fresh_full_ingest(neo4j_db, neo4j_settings, split):
+    from conftest import empty_database
+    db = neo4j_settings.database
+    base, new, everything = split
+    load([everything], neo4j_settings)
+    assert n_ref_of(neo4j_db, db) == 608
+    fresh = graph_checksum(neo4j_db, db)
+
+    empty_database(neo4j_db, db)
+    load([base], neo4j_settings)
+    load([new], neo4j_settings)
+    assert n_ref_of(neo4j_db, db) == 558 and graph_checksum(neo4j_db, db) != fresh
+    result = relink(neo4j_settings, full=True)
+    assert (result.mode, result.reason, result.n_ref) == ("full", "asked for", 608)
+    assert graph_checksum(neo4j_db, db) == fresh
+
+
+def test_a_changed_paper_moves_its_links_and_growth_forces_a_full_rebuild(neo4j_db, neo4j_settings, split, tmp_path):
+    import json
+    db = neo4j_settings.database
+    base, new, _ = split
+    load([base], neo4j_settings)
+    records = [json.loads(line) for line in base.read_text().splitlines()]
+    # a paper drops its entities: the entities lose a paper, so every paper sharing them is relinked
+    changed = next(r for r in records if len(r["entities"]) >= 3)
+    changed["entities"] = changed["entities"][:1]
+    path = tmp_path / "changed.jsonl"
+    path.write_text(json.dumps(changed) + "\n")
+    result = load([path], neo4j_settings).relink
+    assert result["mode"] == "incremental" and result["rows"] > 1
+    assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558)
+    # other link options: a full rebuild
+    assert relink(neo4j_settings, top_k=3).reason == "the link options changed"
+    assert n_ref_of(neo4j_db, db) == 558
