@@ -1,14 +1,18 @@
-"""The bulk initial load at scale: graphload bulk-export plus scripts/neo4j-local import of N synthetic papers.
+"""The bulk initial load at scale: graphload bulk-export plus scripts/neo4j-local import of N synthetic
+papers, then an incremental `graphload load` of more papers into that graph.
 
-    python benchmarks/scale.py --papers 100000 [--seed 7] [--max-df 0.05] [--keep DIR]
+    python benchmarks/scale.py --papers 100000 [--new 10000] [--seed 7] [--max-df 0.05] [--keep DIR]
 
-Generates N extracted papers (benchmarks/synthetic.py, seeded; not timed), then
+Generates N + NEW extracted papers (benchmarks/synthetic.py, seeded; not timed), then
 measures, each step in a process of its own so its peak RSS is its own:
-- `graphload bulk-export` of them (read, link, write the files): time, peak RSS;
-- compute_links alone on the same incidence: time, peak RSS (what the link maths costs);
+- compute_links alone on the incidence of the N: time of the top-k, time with every
+  SHARES_ENTITY row made, peak RSS (what the link maths costs);
+- `graphload bulk-export` of the N (read, link, write the files): time, peak RSS;
 - `scripts/neo4j-local import` into a throwaway home (temporary, free ports):
   the tool's own time, the whole command (stop, import, start, schema) and the
   tool's peak RSS;
+- `graphload load` of the NEW papers into the imported graph over Bolt: the write
+  and the link stage (an incremental relink under the imported graph's N), peak RSS.
 - extraction papers/s with 1 and 2 worker processes (benchmarks/parallel_extract.py) on
   the first --extract-papers synthetic papers with text: its cost per paper does not
   depend on the corpus, and 1M papers would take an hour per worker count.
@@ -40,23 +44,31 @@ LINKS_ONLY = """
 import json, resource, sys, time
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import read_extracted
-from graphload.graph import compute_links, mention_rows
-pair_papers, pair_uids, pair_introduced, papers, uids = [], [], bytearray(), [], {}
+from graphload.graph import IncidenceBuilder, compute_links, mention_rows
+incidence = IncidenceBuilder()
 for record in read_extracted([sys.argv[1]], ReadReport()):
-    papers.append(record.id)
+    incidence.add_paper(record.id)
     for entity_type, rows in mention_rows(record).items():
         for row in rows:
-            uid = f"{entity_type}:{row['key']}"
-            pair_papers.append(record.id)
-            pair_uids.append(uids.setdefault(uid, uid))
-            pair_introduced.append(row["introduced"])
+            incidence.add(record.id, f"{entity_type}:{row['key']}", row["introduced"])
+incidence = incidence.build()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-links = compute_links(zip(pair_papers, pair_uids, map(bool, pair_introduced)), papers=papers,
-                      max_df=float(sys.argv[2]))
-print(json.dumps({"seconds": time.perf_counter() - start, "rss_before_kb": before,
-                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "shares": len(links.shares)}))
+links = compute_links(incidence, max_df=float(sys.argv[2]), stream_shares=True)
+picked = time.perf_counter() - start
+shares = sum(1 for _ in links.shares)  # every row made, as the export writes them
+print(json.dumps({"seconds": picked, "with_rows": time.perf_counter() - start, "rss_before_kb": before,
+                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "shares": shares}))
 """
+
+
+def write_corpus(seed: int, papers: int, new: int, corpus: Path, extra: Path) -> None:
+    """The first `papers` records into `corpus`, the next `new` into `extra`: one seeded stream."""
+    synthetic = Synthetic(seed)
+    with corpus.open("w", encoding="utf-8") as first, extra.open("w", encoding="utf-8") as rest:
+        for number in range(papers + new):
+            (first if number < papers else rest).write(
+                json.dumps(synthetic.record(number, extracted=True), ensure_ascii=False) + "\n")
 
 
 def free_port() -> int:
@@ -77,9 +89,20 @@ def timed_child(command: list[str], env=None) -> tuple[float, int, subprocess.Co
         return seconds, int(rss.read().split()[-1]) // 1024, result
 
 
+def _relink_figure(loaded: dict) -> str:
+    relink = loaded.get("relink") or {}
+    seconds = relink.get("seconds", {})
+    return (f"{loaded['seconds'].get('link', 0):,.1f} s ({relink.get('mode')}{', ' + relink['reason'] if relink.get('reason') else ''}; "
+            f"read {seconds.get('read', 0):,.1f} s, compute {seconds.get('compute', 0):,.1f} s, "
+            f"write {seconds.get('write', 0):,.1f} s; {relink.get('rows', 0):,} papers' rows recomputed; "
+            f"SHARES_ENTITY {relink.get('shares_created', 0):,} created, {relink.get('shares_updated', 0):,} updated, "
+            f"{relink.get('shares_deleted', 0):,} deleted)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--new", type=int, default=10_000, help="papers loaded over Bolt after the import")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-df", type=float, default=DEFAULT_MAX_DF,
                         help="as graphload's --max-df; a count bounds the link maths' cost per paper")
@@ -89,14 +112,14 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="graphload-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "papers.extracted.jsonl"
+    corpus, extra = work / "papers.extracted.jsonl", work / "new.extracted.jsonl"
     start = time.perf_counter()
-    Synthetic(args.seed).write(corpus, args.papers, extracted=True)
+    write_corpus(args.seed, args.papers, args.new, corpus, extra)
     print(f"generated {args.papers:,} papers in {time.perf_counter() - start:.0f} s "
           f"({corpus.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
 
     python = sys.executable
-    _, _, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
+    _, links_rss, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
     links = json.loads(links_run.stdout)
 
     export_seconds, export_rss, export_run = timed_child(
@@ -113,6 +136,11 @@ def main() -> None:
         log = (work / "home" / "logs" / "import.log").read_text()
         done = re.search(r"IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms", log)
         tool_seconds = int(done.group(1) or 0) * 60 + int(done.group(2)) + int(done.group(3)) / 1000 if done else -1
+        load_env = dict(os.environ, NEO4J_URI=f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
+                        NEO4J_PASSWORD=env["NEO4J_PASSWORD"])
+        load_seconds, load_rss, load_run = timed_child(
+            [python, "-m", "graphload", "--json", "load", str(extra), "--max-df", str(args.max_df)], env=load_env)
+        loaded = json.loads(load_run.stdout)
     finally:
         subprocess.run([script, "stop"], env=env, capture_output=True)
 
@@ -124,15 +152,20 @@ def main() -> None:
         ("papers (--max-df)", f"{args.papers:,} ({args.max_df:g})"),
         ("MENTIONS / SHARES_ENTITY / entities",
          f"{export['relationships']['MENTIONS']:,} / {export['relationships'].get('SHARES_ENTITY', 0):,} / "
-         f"{sum(v for k, v in export['labels'].items() if k != 'Paper'):,}"),
+         f"{sum(v for k, v in export['labels'].items() if k not in ('Paper', 'GraphloadLinkState')):,}"),
         ("bulk-export (read + link + write files)", f"{export_seconds:,.0f} s, peak RSS {export_rss:,} MB"),
         ("  of which link compute", f"{export['seconds'].get('link', 0):,.0f} s"),
-        ("compute_links alone", f"{links['seconds']:,.0f} s, peak RSS {links['rss_kb'] // 1024:,} MB "
-                                f"({links['rss_before_kb'] // 1024:,} MB before it, holding the incidence)"),
+        ("compute_links alone: top-k / with every row made",
+         f"{links['seconds']:,.1f} s / {links['with_rows']:,.1f} s, peak RSS {links['rss_kb'] // 1024:,} MB "
+         f"({links['rss_before_kb'] // 1024:,} MB before it, holding the incidence)"),
         ("neo4j-admin import (the tool)", f"{tool_seconds:,.0f} s"),
         ("scripts/neo4j-local import (stop, import, start, schema)",
          f"{import_seconds:,.0f} s, peak RSS {import_rss:,} MB"),
         ("bulk path end to end (export + import command)", f"{export_seconds + import_seconds:,.0f} s"),
+        (f"`graphload load` of {args.new:,} new papers over Bolt",
+         f"{load_seconds:,.0f} s, peak RSS {load_rss:,} MB: write {loaded['seconds'].get('load', 0):,.1f} s"),
+        ("  of which link stage", _relink_figure(loaded)),
+        ("graphload's peak RSS (links alone, export, load)", f"{max(links_rss, export_rss, load_rss):,} MB"),
         (f"extraction, {len(sample):,} papers with text: 1 / 2 workers",
          f"{rates[1]:,.0f} / {rates[2]:,.0f} papers/s ({rates[2] / rates[1]:.2f}x; load average {load})"),
     ]

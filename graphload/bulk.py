@@ -323,7 +323,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     stats.labels = {"Paper": papers.rows + stubs.rows}
     stats.relationships = {"MENTIONS": sum(t.rows for t in mentions.values())}
     for table in tables:
-        if table.spec.startswith("--nodes=") and table not in (papers, stubs):
+        if table.spec.startswith("--nodes=") and table not in (papers, stubs, state):
             stats.labels[table.spec.split("=", 1)[1].split(":")[0]] = table.rows
         elif table.spec.startswith("--relationships=") and table.name != "papers":
             rel_type = table.spec.split("=", 1)[1]

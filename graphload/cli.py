@@ -444,7 +444,8 @@ def doctor(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = No
 
 
 RESET_SAYS = ("graphload reset deletes graphload's nodes (:Paper, :Entity, :Method, :Dataset, :Metric, :Repo, "
-              ":IngestRun, :GraphloadLock), their relationships and graphload's constraints and indexes; nothing else")
+              ":IngestRun, :GraphloadLock, :GraphloadLinkState), their relationships and graphload's constraints and "
+              "indexes; nothing else")
 
 
 @app.command()
@@ -454,8 +455,8 @@ def reset(yes: Annotated[bool, typer.Option("--yes", help="Confirm: really delet
                                                    "database, graphload's or not (and graphload's schema).")] = False,
           uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
-    """Delete graphload's nodes (:Paper, :Entity and its :Method, :Dataset, :Metric, :Repo, :IngestRun and
-    :GraphloadLock),
+    """Delete graphload's nodes (:Paper, :Entity and its :Method, :Dataset, :Metric, :Repo, :IngestRun,
+    :GraphloadLock and :GraphloadLinkState),
     their relationships and graphload's constraints and indexes. Other labels, relationship types and
     indexes stay; a node that also has a label of its own only loses graphload's labels. --all deletes
     every node and relationship of the database. Refuses without --yes; prints what it deleted.

@@ -229,7 +229,8 @@ def test_reset_says_what_it_deletes():
     result = invoke("reset")
     assert result.exit_code == 2
     assert error_lines(result) == ["graphload reset deletes graphload's nodes (:Paper, :Entity, :Method, :Dataset, "
-                                   ":Metric, :Repo, :IngestRun, :GraphloadLock), their relationships and graphload's "
+                                   ":Metric, :Repo, :IngestRun, :GraphloadLock, :GraphloadLinkState), their relationships "
+                                   "and graphload's "
                                    "constraints and "
                                    "indexes; nothing else; run it again with --yes to confirm"]
     result = invoke("reset", "--all")

@@ -42,8 +42,8 @@ def test_reset_keeps_nodes_and_indexes_that_are_not_graphloads(neo4j_db, neo4j_s
     assert result.exit_code == 0, result.output
     assert " ".join(result.output.split()) == (
         f"reset database '{db}': deleted nodes 7 :Paper, 3 :Method, 1 :Dataset, 1 :Metric, 1 :Repo, 1 :IngestRun, "
-        "1 :GraphloadLock; relationships 15 :MENTIONS, 3 :SHARES_ENTITY, 1 :INTRODUCED_BY, 1 :BUILDS_ON, 0 :CITES; "
-        "graphload's 13 constraints "
+        "1 :GraphloadLock, 1 :GraphloadLinkState; relationships 15 :MENTIONS, 3 :SHARES_ENTITY, 1 :INTRODUCED_BY, 1 :BUILDS_ON, 0 :CITES; "
+        "graphload's 14 constraints "
         "and indexes. Other labels, relationship types and indexes were left alone")
     assert value(neo4j_db, db, "MATCH (:Customer {name: 'Ada'})-[:BOUGHT]->(:Product) RETURN count(*)") == 1
     assert value(neo4j_db, db, "MATCH (n:Bookmark {id: 'kept'}) RETURN labels(n)") == ["Bookmark"]
@@ -60,8 +60,8 @@ def test_reset_all_wipes_everything_and_says_so(neo4j_db, neo4j_settings):
     result = invoke("reset", "--yes", "--all", *connection(neo4j_settings))
     assert result.exit_code == 0, result.output
     assert " ".join(result.output.split()) == (
-        f"wiped database '{db}': deleted all 16 nodes and 21 relationships (every label, graphload's or not) and "
-        "graphload's 13 constraints and indexes")
+        f"wiped database '{db}': deleted all 17 nodes and 21 relationships (every label, graphload's or not) and "
+        "graphload's 14 constraints and indexes")
     assert value(neo4j_db, db, "MATCH (n) RETURN count(n)") == 0
 
 

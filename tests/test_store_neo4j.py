@@ -48,7 +48,7 @@ def test_fixture_graph_is_exact(neo4j_db, neo4j_settings):
     db = neo4j_settings.database
     assert stats.papers == 6 and stats.labels["Paper"] == 6
     assert stats.labels == {"Paper": 6, "Entity": 6, "Method": 3, "Dataset": 1, "Metric": 1, "Repo": 1, "IngestRun": 1,
-                            "GraphloadLock": 1}
+                            "GraphloadLock": 1, "GraphloadLinkState": 1}
     links = neo4j_db.execute_query(
         "MATCH (a:Paper)-[r:SHARES_ENTITY]->(b:Paper) RETURN a.id AS a, b.id AS b, r.score AS score, "
         "r.shared AS shared, r.shared_types AS types ORDER BY a, b", database_=db).records

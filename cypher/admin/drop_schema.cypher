@@ -12,5 +12,6 @@ DROP INDEX entity_paper_count IF EXISTS;
 DROP INDEX paper_published IF EXISTS;
 DROP INDEX paper_text IF EXISTS;
 DROP INDEX entity_names IF EXISTS;
+DROP CONSTRAINT graphload_link_state_name IF EXISTS;
 DROP CONSTRAINT graphload_lock_name IF EXISTS;
 DROP INDEX paper_stub IF EXISTS;

@@ -15,3 +15,5 @@ UNION ALL
 MATCH (n:IngestRun) RETURN 'IngestRun' AS label, count(n) AS count
 UNION ALL
 MATCH (n:GraphloadLock) RETURN 'GraphloadLock' AS label, count(n) AS count
+UNION ALL
+MATCH (n:GraphloadLinkState) RETURN 'GraphloadLinkState' AS label, count(n) AS count

@@ -8,10 +8,12 @@
 MATCH ()-[r:MENTIONS|SHARES_ENTITY|INTRODUCED_BY|BUILDS_ON|CITES]->()
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
-WHERE (n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun OR n:GraphloadLock)
+WHERE (n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun OR n:GraphloadLock
+       OR n:GraphloadLinkState)
   AND any(label IN labels(n) WHERE NOT label IN ['Paper', 'Entity', 'Method', 'Dataset', 'Metric', 'Repo', 'IngestRun',
-                                                 'GraphloadLock'])
-CALL (n) { REMOVE n:Paper:Entity:Method:Dataset:Metric:Repo:IngestRun:GraphloadLock } IN TRANSACTIONS OF 10000 ROWS;
+                                                 'GraphloadLock', 'GraphloadLinkState'])
+CALL (n) { REMOVE n:Paper:Entity:Method:Dataset:Metric:Repo:IngestRun:GraphloadLock:GraphloadLinkState } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n)
 WHERE n:Paper OR n:Entity OR n:Method OR n:Dataset OR n:Metric OR n:Repo OR n:IngestRun OR n:GraphloadLock
+   OR n:GraphloadLinkState
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

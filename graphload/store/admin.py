@@ -20,7 +20,8 @@ def graph_stats(driver: Driver, database: str, top: int = 5) -> dict:
     return {"labels": labels, "relationships": relationships, "top_entities": top_entities}
 
 
-NODE_LABELS = ("Paper", "Method", "Dataset", "Metric", "Repo", "IngestRun", "GraphloadLock")  # every :Entity is one of the four
+NODE_LABELS = ("Paper", "Method", "Dataset", "Metric", "Repo", "IngestRun", "GraphloadLock",
+               "GraphloadLinkState")  # every :Entity is one of the four
 
 
 @dataclass
