@@ -106,7 +106,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-df", type=float, default=DEFAULT_MAX_DF,
                         help="as graphload's --max-df; a count bounds the link maths' cost per paper")
-    parser.add_argument("--keep", help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--keep", help="work in this folder and keep it (default: a temporary one); the papers "
+                                       "generated there are reused by the next run")
     parser.add_argument("--extract-papers", type=int, default=10_000,
                         help="synthetic papers (with text) extraction is timed on, with 1 and 2 workers")
     args = parser.parse_args()
@@ -114,9 +115,12 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     corpus, extra = work / "papers.extracted.jsonl", work / "new.extracted.jsonl"
     start = time.perf_counter()
-    write_corpus(args.seed, args.papers, args.new, corpus, extra)
-    print(f"generated {args.papers:,} papers in {time.perf_counter() - start:.0f} s "
-          f"({corpus.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
+    if args.keep and corpus.exists() and extra.exists():
+        print(f"reusing {corpus} and {extra} (delete them to generate again)", file=sys.stderr)
+    else:
+        write_corpus(args.seed, args.papers, args.new, corpus, extra)
+        print(f"generated {args.papers:,} + {args.new:,} papers in {time.perf_counter() - start:.0f} s "
+              f"({corpus.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
 
     python = sys.executable
     _, links_rss, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
