@@ -44,17 +44,21 @@ LINKS_ONLY = """
 import json, resource, sys, time
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import read_extracted
-from graphload.graph import IncidenceBuilder, compute_links, mention_rows
-incidence = IncidenceBuilder()
+from graphload.graph import EntityInfo, EntityTally, IncidenceBuilder, compute_links, mention_rows
+incidence, tally = IncidenceBuilder(), EntityTally()
 for record in read_extracted([sys.argv[1]], ReadReport()):
     incidence.add_paper(record.id)
     for entity_type, rows in mention_rows(record).items():
         for row in rows:
             incidence.add(record.id, f"{entity_type}:{row['key']}", row["introduced"])
+            tally.add(entity_type, row)
 incidence = incidence.build()
+# names and surface forms, as the export gives them: specificity reads how papers write a name
+entities = {f"{e['type']}:{e['key']}": EntityInfo(e["name"], tuple(e["aliases"])) for e in tally.summaries()}
+del tally
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
-links = compute_links(incidence, max_df=float(sys.argv[2]), stream_shares=True)
+links = compute_links(incidence, max_df=float(sys.argv[2]), entities=entities, stream_shares=True)
 picked = time.perf_counter() - start
 shares = sum(1 for _ in links.shares)  # every row made, as the export writes them
 print(json.dumps({"seconds": picked, "with_rows": time.perf_counter() - start, "rss_before_kb": before,
@@ -125,11 +129,14 @@ def main() -> None:
     python = sys.executable
     _, links_rss, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
     links = json.loads(links_run.stdout)
+    print(f"compute_links alone: {links}, peak RSS {links_rss} MB", file=sys.stderr, flush=True)
 
     export_seconds, export_rss, export_run = timed_child(
         [python, "-m", "graphload", "--json", "bulk-export", str(corpus), "--out", str(work / "bulk"),
          "--max-df", str(args.max_df)])
     export = json.loads(export_run.stdout)
+    print(f"bulk-export: {export_seconds:.0f} s, peak RSS {export_rss} MB, seconds {export['seconds']}",
+          file=sys.stderr, flush=True)
 
     env = dict(os.environ, NEO4J_LOCAL_HOME=str(work / "home"), NEO4J_BOLT_PORT=str(free_port()),
                NEO4J_HTTP_PORT=str(free_port()), NEO4J_PASSWORD="scale-bench-pw")

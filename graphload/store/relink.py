@@ -282,7 +282,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     for paper_id in affected_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
-    existing = {(r["source"], r["target"]): r
+    # the stored links of the affected rows, compactly: (pair) -> the SHARE_FIELDS values
+    existing = {(r["source"], r["target"]): _share_key(r)
                 for r in graph.read_chunked("link/shares_of_papers.cypher", "ids", affected_ids)}
     read = time.perf_counter()
 
@@ -304,32 +305,48 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
             continue
         bits = chosen.get((a, b), 0)
         for bit, paper, pid in ((1, a, source), (2, b, target)):
-            if not in_rows[paper] and pid in old["chosen_by"]:
+            if not in_rows[paper] and pid in old[-1]:
                 bits |= bit
         if bits:
             chosen[(a, b)] = bits
     pairs = sorted(chosen)
-    new_rows = {(r["source"], r["target"]): r for r in maths.shares(
-        np.array([a for a, _ in pairs], dtype=np.int64), np.array([b for _, b in pairs], dtype=np.int64),
-        np.array([chosen[p] for p in pairs], dtype=np.int8),
-        [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])}
-    writes = [row for pair, row in new_rows.items()
-              if pair not in existing or any(existing[pair][f] != row[f] for f in SHARE_FIELDS)]
-    deletes = [{"source": s, "target": t} for (s, t) in existing if (s, t) not in new_rows]
+    rows_made = maths.shares(np.array([a for a, _ in pairs], dtype=np.int64),
+                             np.array([b for _, b in pairs], dtype=np.int64),
+                             np.array([chosen[p] for p in pairs], dtype=np.int8),
+                             [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])
+    del chosen, pairs
+    result.shares = 0
+
+    def changed_rows() -> Iterable[dict]:
+        """Rows that differ from the stored link, made and compared one at a time; what is left
+        in `existing` afterwards is no longer picked by anyone."""
+        for row in rows_made:
+            result.shares += 1
+            old = existing.pop((row["source"], row["target"]), None)
+            if old is None:
+                result.shares_created += 1
+                yield row
+            elif old != _share_key(row):
+                result.shares_updated += 1
+                yield row
+
     computed = time.perf_counter()
-    result.shares_created = sum(pair not in existing for pair in new_rows)
-    result.shares_updated = len(writes) - result.shares_created
-    result.shares_deleted = len(deletes)
-    result.shares = len(new_rows)
-    with progress("write links", total=len(writes) + len(deletes)) as bar:
+    with progress("write links") as bar:
         graph.bar = bar
+        graph.write("link/shares_entity.cypher", changed_rows())
+        deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
+        result.shares_deleted = len(deletes)
         graph.write("link/shares_delete.cypher", deletes)
-        graph.write("link/shares_entity.cypher", writes)
         graph.bar = None
     result.other_written = _introductions_and_citations(graph, pending, flags)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
+    # compute: the top-k; making and comparing the rows happens while they are written
     result.seconds = {"read": read - start, "compute": computed - read, "write": time.perf_counter() - computed}
     return result
+
+
+def _share_key(row: dict) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in (row[f] for f in SHARE_FIELDS))
 
 
 def _introductions_and_citations(graph: _Graph, pending: list[dict], pending_flags: list[dict]) -> int:
