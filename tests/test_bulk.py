@@ -50,8 +50,7 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
     assert (out / "shares_entity.header.csv").read_text() == (":START_ID(Paper),:END_ID(Paper),score:double,weight:double,"
                                                             "shared:string[],shared_types:string[],shared_count:long,"
-                                                            "chosen_by:string[]
-")
+                                                            "chosen_by:string[]\n")
     odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty fields
     assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false\n'
