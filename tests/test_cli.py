@@ -13,7 +13,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
 LISTING = Path(__file__).parent / "fixtures" / "corpus" / "listing_blank.txt"
 
 
-@pytest.mark.parametrize("command", ["ingest", "load", "extract", "bulk-export", "schema", "stats", "doctor", "reset", "query", "export"])
+@pytest.mark.parametrize("command", ["ingest", "load", "extract", "bulk-export", "relink", "schema", "stats", "doctor", "reset", "query", "export"])
 def test_every_help_has_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

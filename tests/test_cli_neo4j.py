@@ -148,3 +148,20 @@ def test_tls_against_a_plain_server_names_tls(neo4j_settings):
     assert result.output.strip() == (f"error: TLS handshake with bolt+s://{plain} failed: the server does not speak "
                                      "TLS on that port (or its certificate is not trusted); use bolt:// for a server "
                                      "without TLS, or enable TLS on the server")
+
+
+# The relink command: incremental by default, everything with --full.
+
+def test_relink_says_what_it_did(neo4j_db, neo4j_settings):
+    db = neo4j_settings.database
+    load([FIXTURE], neo4j_settings, max_df=3)
+    links = value(neo4j_db, db, "MATCH ()-[r:SHARES_ENTITY]->() RETURN count(r)")
+    result = invoke("--json", "relink", "--max-df", "3", *connection(neo4j_settings))
+    assert result.exit_code == 0, result.output
+    done = json.loads(result.output)
+    assert (done["mode"], done["pending_papers"], done["rows"]) == ("incremental", 0, 0)
+    assert done["shares_created"] + done["shares_updated"] + done["shares_deleted"] == 0
+    result = invoke("--json", "relink", "--full", "--max-df", "3", *connection(neo4j_settings))
+    done = json.loads(result.output)
+    assert (done["mode"], done["papers"], done["n_ref"]) == ("full", 6, 6)  # the six papers of the fixture (a stub is no paper)
+    assert value(neo4j_db, db, "MATCH ()-[r:SHARES_ENTITY]->() RETURN count(r)") == links == 3
