@@ -34,8 +34,9 @@ if not Doc.has_extension("graphload_entities"):
     Doc.set_extension("graphload_entities", default=None)
 
 
-# Docs cross process boundaries (nlp.pipe(n_process=2)) as msgpack, extension values included:
-# these teach srsly's msgpack to carry an Entity as its dict and back.
+# Docs cross process boundaries as msgpack when a caller runs build_pipeline()'s nlp.pipe with
+# n_process > 1 (graphload's own workers pickle records instead): these teach srsly's msgpack to
+# carry an Entity as its dict and back.
 _ENTITY_TAG = "__graphload_entity__"
 
 

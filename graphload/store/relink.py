@@ -32,8 +32,8 @@ import numpy as np
 from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
-from graphload.graph import (MIN_LINKING_SPECIFICITY, EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths,
-                             compute_links, introductions, picked_pairs, rarity, resolve_citations, specificity)
+from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths,
+                             compute_links, entity_evidence, introductions, picked_pairs, rarity, resolve_citations, specificity)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -259,9 +259,9 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         uid = f"{info['type']}:{info['key']}"
         spec = specificity(info["type"], info["name"] or info["key"], tuple(info["aliases"]), info["introduced"])
         df = info["paper_count"]
-        linking = 2 <= df <= limit and spec >= MIN_LINKING_SPECIFICITY
+        linking, hub, _ = entity_evidence(info["type"], spec, df, n_ref, limit)
         flags.append({"type": info["type"], "key": info["key"], "specificity": spec, "linking": linking,
-                      "hub": df > limit})
+                      "hub": hub})
         old = before[uid]
         if (linking or old["linking"]) and (df, spec, linking) != (old["paper_count"], old["specificity"],
                                                                   old["linking"]):
