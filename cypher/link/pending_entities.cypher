@@ -1,5 +1,6 @@
 // Read the entities a relink must look at again, as they were before it: those of the
-// pending papers and those that lost a mention (load/stale_mentions.cypher labels them)
+// pending papers and those that lost a mention (load/stale_mentions.cypher labels them),
+// with the mark the labelling left
 // Parameters: $ids (the pending papers' ids)
 CALL () {
   MATCH (e:Entity:Relink)
@@ -10,4 +11,4 @@ CALL () {
   RETURN e
 }
 RETURN e.type AS type, e.key AS key, e.paper_count AS paper_count, e.specificity AS specificity,
-       coalesce(e.linking, false) AS linking, coalesce(e.hub, false) AS hub
+       coalesce(e.linking, false) AS linking, coalesce(e.hub, false) AS hub, e.relink_mark AS relink_mark

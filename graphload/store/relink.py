@@ -195,7 +195,8 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
             result = _incremental(graph, policy, state, papers, pending, pending_entities, progress)
         result.reason, result.pending_papers = reason, len(pending)
         graph.write("link/relinked_papers.cypher", ({"id": p["id"], "run_id": p["run_id"]} for p in pending))
-        graph.write("link/relinked_entities.cypher", ({"type": e["type"], "key": e["key"]} for e in pending_entities))
+        graph.write("link/relinked_entities.cypher", ({"type": e["type"], "key": e["key"],
+                                                       "relink_mark": e["relink_mark"]} for e in pending_entities))
         result.seconds["total"] = time.perf_counter() - start
     return result
 
@@ -213,8 +214,12 @@ def _full(graph: _Graph, policy: LinkPolicy, papers: int, progress) -> RelinkRes
     graph.lock.renew()
     for paper in paper_rows:
         builder.add_paper(paper["id"])
+    incidence = builder.build()
+    # N as the maths sees it: papers a load wrote after paper_count.cypher ran are in it too,
+    # and n_ref must be this N for an incremental relink to continue these links
+    n_ref = len(incidence.ids)
     read = time.perf_counter()
-    links = compute_links(builder.build(), max_df=policy.max_df, max_df_cap=policy.max_df_cap,
+    links = compute_links(incidence, max_df=policy.max_df, max_df_cap=policy.max_df_cap,
                           min_shared=policy.min_shared, min_score=policy.min_score, top_k=policy.top_k,
                           entities=entities, published={p["id"]: p["published"] for p in paper_rows},
                           stream_shares=True)
@@ -233,11 +238,11 @@ def _full(graph: _Graph, policy: LinkPolicy, papers: int, progress) -> RelinkRes
             ("link/stubs.cypher", citations.stubs), ("link/cites.cypher", citations.cites)))
         graph.auto_commit("link/stale_stubs.cypher")
         graph.bar = None
-    graph.driver.execute_query(cypher_text("link/state_write.cypher"), n_ref=papers, hub_limit=links.hub_limit,
+    graph.driver.execute_query(cypher_text("link/state_write.cypher"), n_ref=n_ref, hub_limit=links.hub_limit,
                                max_df=float(policy.max_df), max_df_cap=policy.max_df_cap,
                                min_shared=policy.min_shared, min_score=float(policy.min_score), top_k=policy.top_k,
                                database_=graph.database)
-    return RelinkResult(mode="full", papers=papers, n_ref=papers, hub_limit=links.hub_limit, hubs=links.hubs,
+    return RelinkResult(mode="full", papers=max(papers, n_ref), n_ref=n_ref, hub_limit=links.hub_limit, hubs=links.hubs,
                         rows=len(paper_rows), shares=shares, shares_created=shares, other_written=other,
                         seconds={"read": read - start, "compute": computed - read,
                                  "write": time.perf_counter() - computed})
