@@ -177,6 +177,27 @@ def _senses_by_context(candidates: list[Candidate], text: str) -> list[Candidate
     return [c for c in candidates if id(c) not in dropped]
 
 
+_GLUED_BEFORE = re.compile(r"(?<![\w\-])([\w\-]*\w)-$")
+
+
+def _glued_to_other_name(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A known method or dataset written as the tail of a hyphenated word is part of another name:
+    D2C-VAE, ST-GCN, Tiny-ImageNet, non-hypernetwork, anti-Hebbian learning, self-attention mechanism.
+    A hybrid of two known names (CNN-LSTM, VAE-GAN) keeps both; metrics keep their qualifiers
+    (2-Wasserstein distance, top-1 accuracy)."""
+    glued = [c for c in candidates if c.rule == "vocabulary" and c.type in ("method", "dataset")
+             and c.start >= 2 and text[c.start - 1] == "-" and text[c.start - 2].isalnum()]
+    if not glued:
+        return candidates
+    known_ends = {c.end for c in candidates if c.rule == "vocabulary"}
+    dropped = set()
+    for cand in glued:
+        prefix = _GLUED_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if prefix is None or cand.start - 1 not in known_ends:
+            dropped.add(id(cand))
+    return [c for c in candidates if id(c) not in dropped]
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
@@ -202,6 +223,7 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         groups.setdefault(key, []).append(cand)
     everything = [c for group in groups.values() for c in group]
     everything = _senses_by_context(everything, text)
+    everything = _glued_to_other_name(everything, text)
     # A rule's guess of type yields to a vocabulary entry of another type it overlaps:
     # in "MMLU scores", MMLU is the benchmark, not a metric named "MMLU score".
     hits = sorted((c for c in everything if c.rule == "vocabulary"), key=lambda c: (c.start, c.end))

@@ -1,0 +1,46 @@
+"""Which surface forms become which entity keys: the shared keys that link papers."""
+import pytest
+
+from graphload.extract.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def names(nlp, text):
+    return {(e.type, e.name) for e in nlp(text)._.graphload_entities}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("We train a D2C-VAE on the shapes.", "variational autoencoder"),
+    ("The ST-GCN baseline is slower.", "graph convolutional network"),
+    ("We report results on Tiny-ImageNet.", "ImageNet"),
+    ("Anti-Hebbian learning decorrelates the units.", "Hebbian learning"),
+    ("We compare with non-hypernetwork models.", "hypernetwork"),
+])
+def test_a_known_name_glued_to_a_word_before_it_is_part_of_another_name(nlp, text, wrong):
+    assert wrong not in {name for _, name in names(nlp, text)}
+
+
+def test_the_glued_name_is_still_found_where_it_stands_alone(nlp):
+    found = names(nlp, "Unlike a D2C-VAE, a plain VAE blurs the samples.")
+    assert ("method", "variational autoencoder") in found
+
+
+def test_a_hybrid_of_two_known_names_keeps_both(nlp):
+    found = names(nlp, "A CNN-LSTM hybrid tags the frames.")
+    assert {("method", "convolutional neural network"), ("method", "long short-term memory")} <= found
+
+
+def test_a_glued_prefix_makes_the_longer_known_name_win(nlp):
+    found = names(nlp, "The self-attention mechanism mixes tokens; Self-Supervised Contrastive Learning helps.")
+    assert ("method", "self-attention") in found
+    assert ("method", "attention mechanism") not in found
+    assert ("method", "supervised contrastive learning") not in found   # SupCon is another method
+
+
+def test_metrics_keep_their_glued_qualifiers(nlp):
+    found = names(nlp, "We report the 2-Wasserstein distance to the data.")
+    assert ("metric", "Wasserstein distance") in found
