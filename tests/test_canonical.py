@@ -44,3 +44,10 @@ def test_a_glued_prefix_makes_the_longer_known_name_win(nlp):
 def test_metrics_keep_their_glued_qualifiers(nlp):
     found = names(nlp, "We report the 2-Wasserstein distance to the data.")
     assert ("metric", "Wasserstein distance") in found
+
+
+def test_coordinate_based_networks_are_their_own_family_and_neural_fields_are_inrs(nlp):
+    found = names(nlp, "Coordinate-based MLPs fit images. Coordinate-based neural representations need priors.")
+    assert ("method", "coordinate-based MLP") in found
+    assert ("method", "multi-layer perceptron") not in found
+    assert ("method", "implicit neural representation") in found
