@@ -51,3 +51,10 @@ def test_coordinate_based_networks_are_their_own_family_and_neural_fields_are_in
     assert ("method", "coordinate-based MLP") in found
     assert ("method", "multi-layer perceptron") not in found
     assert ("method", "implicit neural representation") in found
+
+
+@pytest.mark.parametrize("text", ["It needs no post-hoc pruning of the weights.", "We add a posthoc pruning stage."])
+def test_a_descriptive_word_before_a_known_technique_names_that_technique(nlp, text):
+    [entity] = [e for e in nlp(text)._.graphload_entities if "pruning" in e.key]
+    assert (entity.name, entity.key) == ("pruning", "pruning")
+    assert any("pruning" in alias and alias != "pruning" for alias in entity.aliases)   # the paper's form stays

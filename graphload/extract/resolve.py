@@ -198,6 +198,17 @@ def _glued_to_other_name(candidates: list[Candidate], text: str) -> list[Candida
     return [c for c in candidates if id(c) not in dropped]
 
 
+# Words that say when or how plainly a known technique is applied, not which one: "post-hoc pruning" is pruning.
+_DESCRIPTIVE = re.compile(r"(?:post-?hoc|standard|vanilla|conventional|traditional|classical|naive|plain)\s+",
+                          re.IGNORECASE)
+
+
+def _described_entry(cand: Candidate, vocab_by_key: dict[str, VocabEntry]) -> VocabEntry | None:
+    """The known entity a rule's phrase names behind a descriptive word (post-hoc pruning, vanilla dropout)."""
+    words = _DESCRIPTIVE.match(cand.text) if cand.rule != "vocabulary" else None
+    return vocab_by_key.get(entity_key(cand.text[words.end():])) if words else None
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
@@ -211,7 +222,7 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         if definitions and _redefined(cand, definitions, vocab_by_key):
             continue
         key = cand.key or entity_key(cand.text)
-        entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text))
+        entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text)) or _described_entry(cand, vocab_by_key)
         if entry is not None and cand.rule in ACRONYM_RULES and entry.key != key and not means(cand.name, entry):
             entry = None  # the acronym's text is the vocabulary's, its meaning (the key) is the paper's
         if entry is not None:
