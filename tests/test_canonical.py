@@ -58,3 +58,8 @@ def test_a_descriptive_word_before_a_known_technique_names_that_technique(nlp, t
     [entity] = [e for e in nlp(text)._.graphload_entities if "pruning" in e.key]
     assert (entity.name, entity.key) == ("pruning", "pruning")
     assert any("pruning" in alias and alias != "pruning" for alias in entity.aliases)   # the paper's form stays
+
+
+@pytest.mark.parametrize("text", ["We train an RNN Encoder--Decoder.", "The RNN encoder–decoder of 2014 translates."])
+def test_the_rnn_encoder_decoder_is_a_model_of_its_own_not_any_rnn(nlp, text):
+    assert {name for _, name in names(nlp, text)} == {"RNN Encoder-Decoder"}
