@@ -63,3 +63,9 @@ def test_a_descriptive_word_before_a_known_technique_names_that_technique(nlp, t
 @pytest.mark.parametrize("text", ["We train an RNN Encoder--Decoder.", "The RNN encoder–decoder of 2014 translates."])
 def test_the_rnn_encoder_decoder_is_a_model_of_its_own_not_any_rnn(nlp, text):
     assert {name for _, name in names(nlp, text)} == {"RNN Encoder-Decoder"}
+
+
+def test_image_transformers_are_vision_transformers_not_any_transformer(nlp):
+    found = names(nlp, "Fine-tuning Image Transformers with memory tokens.")
+    assert ("method", "vision transformer") in found
+    assert ("method", "transformer") not in found
