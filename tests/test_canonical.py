@@ -69,3 +69,13 @@ def test_image_transformers_are_vision_transformers_not_any_transformer(nlp):
     found = names(nlp, "Fine-tuning Image Transformers with memory tokens.")
     assert ("method", "vision transformer") in found
     assert ("method", "transformer") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We tune it with maximal update parameterization.", "maximal update parametrization"),
+    ("Weights are 4-bit after quantisation.", "quantization"),
+    ("Labels come from pseudo-labelling.", "pseudo-labeling"),
+    ("We run a k-nearest neighbour search.", "k-nearest neighbors"),
+])
+def test_a_known_name_is_found_in_either_spelling(nlp, text, name):
+    assert name in {n for _, n in names(nlp, text)}

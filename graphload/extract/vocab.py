@@ -185,14 +185,48 @@ def _without(builtin: list[VocabEntry], user: list[VocabEntry]) -> list[VocabEnt
     return kept
 
 
+# American and British spellings and the two spellings of "parametrization", each way: papers mix them freely.
+_SPELLINGS = (
+    (re.compile(r"([a-z])iz(ations?|e|ed|es|ing|ers?)\b"), r"\1is\2"),      # normalization -> normalisation
+    (re.compile(r"([a-z])is(ations?)\b"), r"\1iz\2"),
+    (re.compile(r"([a-z]e)l(ing|ed)\b"), r"\1ll\2"),                      # modeling -> modelling
+    (re.compile(r"([a-z]e)ll(ing|ed)\b"), r"\1l\2"),
+    (re.compile(r"\b(neighb|col|behavi|fav)or"), r"\1our"),                # neighbor -> neighbour
+    (re.compile(r"\b(neighb|col|behavi|fav)our"), r"\1or"),
+    (re.compile(r"parameteri"), "parametri"),                               # parameterization -> parametrization
+    (re.compile(r"parametri"), "parameteri"),
+)
+
+
+def spelling_variants(form: str) -> set[str]:
+    """A form in both spellings where English has two.
+
+    >>> sorted(spelling_variants("parametrization"))
+    ['parameterisation', 'parameterization', 'parametrisation', 'parametrization']
+    >>> sorted(spelling_variants("layer normalisation"))
+    ['layer normalisation', 'layer normalization']
+    """
+    variants = {form}
+    for _ in range(2):  # a word may differ twice: parameterisation
+        variants |= {pattern.sub(spelled, v) for v in variants for pattern, spelled in _SPELLINGS}
+    return variants
+
+
 def surface_variants(form: str) -> set[str]:
-    """The ways a tokenizer may see one alias: hyphens kept, spaced or closed up, plus a plural.
+    """The ways a tokenizer may see one alias: both spellings, hyphens kept, spaced or closed up, plus a plural.
 
     >>> sorted(surface_variants("CIFAR-10"))
     ['CIFAR 10', 'CIFAR-10', 'CIFAR10']
     >>> sorted(surface_variants("auto-encoder"))
     ['auto encoder', 'auto encoders', 'auto-encoder', 'auto-encoders', 'autoencoder', 'autoencoders']
     """
+    variants = set()
+    for spelled in spelling_variants(form):
+        variants |= _written_variants(spelled)
+    return variants
+
+
+def _written_variants(form: str) -> set[str]:
     variants = {form}
     if form.count("-") <= 2:
         for hyphen_as in (" ", ""):
