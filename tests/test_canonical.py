@@ -79,3 +79,19 @@ def test_image_transformers_are_vision_transformers_not_any_transformer(nlp):
 ])
 def test_a_known_name_is_found_in_either_spelling(nlp, text, name):
     assert name in {n for _, n in names(nlp, text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We project the data with principal components analysis.", "principal component analysis"),
+    ("A Bi-directional LSTM tags the words.", "bidirectional LSTM"),
+    ("We stack Deep Belief Nets.", "deep belief network"),
+    ("A Naïve Bayes classifier is the baseline.", "naive Bayes"),
+    ("We use HOG descriptors and tf-idf weights.", "histogram of oriented gradients"),
+    ("We use HOG descriptors and tf-idf weights.", "TF-IDF"),
+    ("We fit gradient boosted trees.", "gradient boosted decision trees"),
+    ("We parse the Penn Tree Bank.", "Penn Treebank"),
+    ("We test on the PASCAL Visual Object Classes challenge.", "Pascal VOC"),
+    ("Results on ImageNet LSVRC-2012 follow.", "ImageNet-1K"),
+])
+def test_common_spellings_of_classic_entities_are_their_aliases(nlp, text, name):
+    assert name in {n for _, n in names(nlp, text)}
