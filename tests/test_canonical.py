@@ -1,6 +1,7 @@
 """Which surface forms become which entity keys: the shared keys that link papers."""
 import pytest
 
+from graphload.extract.keys import entity_key
 from graphload.extract.pipeline import build_pipeline
 
 
@@ -95,3 +96,13 @@ def test_a_known_name_is_found_in_either_spelling(nlp, text, name):
 ])
 def test_common_spellings_of_classic_entities_are_their_aliases(nlp, text, name):
     assert name in {n for _, n in names(nlp, text)}
+
+
+@pytest.mark.parametrize("a, b", [("β-VAE", "beta-VAE"), ("μP", "muP"), ("α-entmax", "alpha-entmax"),
+                                  ("σ-reparam", "Sigma-Reparam")])
+def test_greek_letters_key_as_their_spelled_out_names(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+def test_greek_letters_keep_distinct_names_apart():
+    assert entity_key("α-divergence") != entity_key("β-divergence")

@@ -28,6 +28,12 @@ _NO_SINGULAR = {"bias", "gaussians", "lens", "analysis", "basis", "loss", "class
                 "robotics", "linguistics", "genomics", "news", "plus", "minus", "bayes",
                 "gauss", "boltzmann", "atlas", "chaos", "cosmos", "lasso", "jeans"}
 _EXCEPTIONS = {"ies": "y", "ses": "s", "xes": "x"}
+# Greek letters as papers spell them out: β-VAE = beta-VAE, μP = muP, α-entmax = alpha-entmax.
+_GREEK = str.maketrans({letter: f" {name} " for letters, name in (
+    ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("εϵ", "epsilon"), ("ζ", "zeta"), ("η", "eta"),
+    ("θϑ", "theta"), ("ι", "iota"), ("κ", "kappa"), ("λ", "lambda"), ("μ", "mu"), ("ν", "nu"), ("ξ", "xi"),
+    ("ο", "omicron"), ("πϖ", "pi"), ("ρϱ", "rho"), ("σς", "sigma"), ("τ", "tau"), ("υ", "upsilon"), ("φϕ", "phi"),
+    ("χ", "chi"), ("ψ", "psi"), ("ω", "omega")) for letter in letters})
 
 
 def fold_accents(text: str) -> str:
@@ -67,13 +73,15 @@ def entity_key(text: str) -> str:
 
     >>> entity_key("Variational Auto-Encoders"), entity_key("CIFAR-10"), entity_key("Fréchet Inception Distance")
     ('variationalautoencoder', 'cifar10', 'frechetinceptiondistance')
+    >>> entity_key("β-VAE") == entity_key("beta-VAE"), entity_key("μP") == entity_key("muP")
+    (True, True)
     """
     # "PixelCNN++" and "DeepLabv3+" are other models than "PixelCNN" and "DeepLabv3".
     text = text.replace("++", " pp ").replace("+", " plus ")
-    words = _WORD.findall(fold_accents(text).casefold())
+    words = _WORD.findall(fold_accents(text).casefold().translate(_GREEK))
     return "".join(_american(singular(w)) for w in words)
 
 
 def name_words(text: str) -> list[str]:
     """The folded words of a name, for head-word checks: "Deep Belief Networks" -> [..., "network"]."""
-    return [_american(singular(w)) for w in _WORD.findall(fold_accents(text).casefold())]
+    return [_american(singular(w)) for w in _WORD.findall(fold_accents(text).casefold().translate(_GREEK))]
