@@ -106,3 +106,15 @@ def test_greek_letters_key_as_their_spelled_out_names(a, b):
 
 def test_greek_letters_keep_distinct_names_apart():
     assert entity_key("α-divergence") != entity_key("β-divergence")
+
+
+@pytest.mark.parametrize("a, b", [("SQuAD v2.0", "SQuAD 2.0"), ("LLaVA-v1.5", "LLaVA-1.5"), ("DeBERTaV3", "DeBERTa-v3"),
+                                  ("YOLO v5", "YOLOv5"), ("Stable Diffusion v1.5", "Stable Diffusion 1.5"),
+                                  ("MobileNetV2", "MobileNet 2")])
+def test_a_version_keys_the_same_with_or_without_its_v(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("wav2vec", "wa2vec"), ("DIV2K", "DI2K"), ("AV1", "A1"), ("RCV1", "RC1")])
+def test_a_v_that_is_a_letter_of_the_name_stays(a, b):
+    assert entity_key(a) != entity_key(b)

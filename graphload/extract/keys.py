@@ -36,6 +36,21 @@ _GREEK = str.maketrans({letter: f" {name} " for letters, name in (
     ("χ", "chi"), ("ψ", "psi"), ("ω", "omega")) for letter in letters})
 
 
+# A "v" before a version number that ends a word: SQuAD v2.0 = SQuAD 2.0, LLaVA-v1.5 = LLaVA-1.5,
+# DeBERTaV3 = DeBERTa-v3 = DeBERTa 3. Not inside a word (wav2vec, DIV2K) nor an upper-case V after
+# capitals (AV1, RCV1), where the V is a letter of the name.
+_VERSION_V = re.compile(r"(?<![0-9])[vV](?=\d+(?:\.\d+)*\+?(?!\w))")
+
+
+def _without_version_v(text: str) -> str:
+    def drop(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        if not before.isalnum() or before.isalpha() and (match.group() == "v" or before.islower()):
+            return ""
+        return match.group()
+    return _VERSION_V.sub(drop, text) if "v" in text or "V" in text else text
+
+
 def fold_accents(text: str) -> str:
     """Drop accents: Fréchet -> Frechet."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -75,9 +90,11 @@ def entity_key(text: str) -> str:
     ('variationalautoencoder', 'cifar10', 'frechetinceptiondistance')
     >>> entity_key("β-VAE") == entity_key("beta-VAE"), entity_key("μP") == entity_key("muP")
     (True, True)
+    >>> entity_key("SQuAD v2.0") == entity_key("SQuAD 2.0"), entity_key("wav2vec"), entity_key("AV1")
+    (True, 'wav2vec', 'av1')
     """
     # "PixelCNN++" and "DeepLabv3+" are other models than "PixelCNN" and "DeepLabv3".
-    text = text.replace("++", " pp ").replace("+", " plus ")
+    text = _without_version_v(text).replace("++", " pp ").replace("+", " plus ")
     words = _WORD.findall(fold_accents(text).casefold().translate(_GREEK))
     return "".join(_american(singular(w)) for w in words)
 
