@@ -274,7 +274,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                                     for e in summaries}, published=published)
     del incidence, published
     citations = resolve_citations(works)
-    flags = {(e["type"], e["key"]): {k: e[k] for k in ("specificity", "linking", "hub")} for e in links.entities}
+    flags = {(e["type"], e["key"]): {k: e[k] for k in ("specificity", "linking", "hub", "evidence")}
+             for e in links.entities}
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -306,7 +307,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     # what the Bolt path's full rebuild leaves, so the first `graphload ingest` after the import relinks incrementally
     state = _Table(out, "link_state", "--nodes=GraphloadLinkState", _Ids((("name", "name:ID(GraphloadLinkState)"),)))
     state.write({"name": "links", "n_ref": links.papers, "hub_limit": links.hub_limit, "max_df": float(max_df),
-                 "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k})
+                 "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k,
+                 "frozen_evidence": True})
     tables.append(state)
 
     lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]

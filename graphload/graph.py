@@ -235,7 +235,7 @@ class Links:
     shares: list[dict] | "Shares"  # {source, target, score, weight, shared (names), shared_types, shared_count, chosen_by}
     introduced_by: list[dict]  # {type, key, paper_id}
     builds_on: list[dict]      # {source, target, via (names)}
-    entities: list[dict] = field(default_factory=list)  # {type, key, paper_count, specificity, linking, hub}
+    entities: list[dict] = field(default_factory=list)  # {type, key, paper_count, specificity, linking, hub, evidence}
     hubs: list[dict] = field(default_factory=list)      # {type, name, paper_count}, most papers first
     hub_limit: int = 0
     papers: int = 0            # N, the papers counted for rarity and the hub limit
@@ -378,16 +378,15 @@ class ShareMaths:
             self._hashes = hashes
         return self._hashes
 
-    def picks(self, rows: np.ndarray | None = None, *, min_score: float = DEFAULT_MIN_SCORE,
-              min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
-              block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(row paper, picked paper) index arrays, block by block, for `rows` (default: every paper)."""
+    def _candidates(self, rows: np.ndarray | None, min_score: float, min_shared: int, block_entries: int
+                    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """Per block of rows: (block, local row, candidate, score) of the qualifying pairs."""
         A = self.A
         if rows is None:
             rows = np.flatnonzero(np.diff(A.indptr))
         rows = np.asarray(rows, dtype=np.int64)
         rows = rows[np.diff(A.indptr)[rows] > 0]
-        if not len(rows) or top_k < 1:
+        if not len(rows):
             return
         weighted = sparse.csr_matrix(A @ sparse.diags(self.log_miss))
         # a row's candidate entries are at most the postings of its entities: blocks of about block_entries
@@ -409,19 +408,37 @@ class ShareMaths:
                 counts = A[block] @ self.AT
                 counts.sort_indices()
                 ok &= counts.data >= min_shared
-            local, cols, scores = local[ok], cols[ok], scores[ok]
+            yield block, local[ok], cols[ok], scores[ok]
+
+    def picks(self, rows: np.ndarray | None = None, *, min_score: float = DEFAULT_MIN_SCORE,
+              min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
+              block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(row paper, picked paper) index arrays, block by block, for `rows` (default: every paper)."""
+        if top_k < 1:
+            return
+        for block, local, cols, scores in self._candidates(rows, min_score, min_shared, block_entries):
             if not len(cols):
                 continue
             chosen = self._top_k(block, local, cols, scores, top_k)
             yield block[local[chosen]], cols[chosen].astype(np.int64)
 
+    def candidates(self, rows: np.ndarray, *, min_score: float = DEFAULT_MIN_SCORE,
+                   min_shared: int = DEFAULT_MIN_SHARED, block_entries: int = DEFAULT_BLOCK_ENTRIES
+                   ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(row paper, candidate paper, rank score) of every pair of `rows` that qualifies (score and
+        shared count), picked or not: the pairs a new paper brings into its partners' top-k. The rank
+        score is the score in millionths, as `_top_k` orders them and as `score` is stored."""
+        for block, local, cols, scores in self._candidates(rows, min_score, min_shared, block_entries):
+            yield block[local], cols.astype(np.int64), np.rint(scores * 1e6).astype(np.int64)
+
     def _top_k(self, block: np.ndarray, local: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                top_k: int) -> np.ndarray:
-        """Positions of each row's top_k candidates (`local` ascending): best score to 9 decimals
-        first, equal scores in the order of `pair_hash`. One sort of row and score packed in an
-        int64 finds each row's k-th score; only candidates at that score need their hash."""
+        """Positions of each row's top_k candidates (`local` ascending): best score to 6 decimals
+        (the score as stored on the link, so the incremental relink can rank a stored pick against
+        a new pair) first, equal scores in the order of `pair_hash`. One sort of row and score
+        packed in an int64 finds each row's k-th score; only candidates at that score need their hash."""
         rows = len(block)
-        score = np.rint(scores * 1e9).astype(np.int64)  # the ranks np.round(scores, 9) gives
+        score = np.rint(scores * 1e6).astype(np.int64)  # the ranks np.round(scores, 6) gives
         order = np.argsort((local.astype(np.int64) << 31) | ((1 << 31) - 1 - score))
         counts = np.bincount(local, minlength=rows)
         keep = np.minimum(counts, top_k)
@@ -536,18 +553,76 @@ def entity_evidence(entity_type: str, spec: float, paper_count: int, papers: int
     return linking, hub, (spec * rarity(paper_count, papers) if linking else 0.0)
 
 
+def evidence_between_rebuilds(entity_type: str, frozen: dict | None, spec: float, paper_count: int, papers: int,
+                              limit: int) -> tuple[float, bool, bool, float, bool]:
+    """(specificity, linking, hub, evidence, moved) of an entity whose papers changed since the last full
+    rebuild, which froze `frozen` ({specificity, linking, hub, evidence}, None for an entity first seen
+    since). A first-seen entity gets the policy under N = `papers` and its paper count now, and keeps
+    it. A frozen one keeps its values, so a pair's score never moves between full rebuilds unless one
+    of its papers changed, with two exceptions: an entity that did not link only because it was in one
+    paper links once it is in two (a rare shared name is the best link; every pair it makes then
+    has a new paper in it), and a linking entity that grows past the hub limit becomes a hub (so the
+    pairs one entity costs stay bounded); `moved` says the second happened, and every row of the
+    entity's papers must be computed again.
+
+    >>> evidence_between_rebuilds("dataset", {"specificity": 1.0, "linking": False, "hub": False, "evidence": 0.0},
+    ...                           1.0, 2, 100, 20)
+    (1.0, True, False, 1.0, False)
+    >>> evidence_between_rebuilds("dataset", {"specificity": 1.0, "linking": True, "hub": False, "evidence": 0.5},
+    ...                           1.0, 21, 100, 20)
+    (1.0, False, True, 0.0, True)
+    """
+    if frozen is None or frozen.get("evidence") is None:
+        linking, hub, evidence = entity_evidence(entity_type, spec, paper_count, papers, limit)
+        return spec, linking, hub, evidence, False
+    spec, linking, hub, evidence = (frozen["specificity"], bool(frozen["linking"]), bool(frozen["hub"]),
+                                    float(frozen["evidence"]))
+    if linking and paper_count > limit:
+        return spec, False, True, 0.0, True
+    if not linking and not hub and paper_count >= 2 and spec >= MIN_LINKING_SPECIFICITY:
+        linking, hub, evidence = entity_evidence(entity_type, spec, paper_count, papers, limit)
+    return spec, linking, hub, evidence, False
+
+
+def top_k_of(rows: list[str], partners: list[str], scores: np.ndarray, top_k: int) -> np.ndarray:
+    """Which of the candidates (rows[i], partners[i]) with rank `scores` (millionths) are among their
+    row's `top_k`, in the order `ShareMaths` picks them: best score first, equal scores in the order
+    of `pair_hash`, then partner id. The incremental relink merges a paper's stored picks with its
+    new pairs this way.
+
+    >>> top_k_of(["a", "a", "a"], ["b", "c", "d"], np.array([900_000, 500_000, 900_000]), 2).tolist()
+    [True, False, True]
+    """
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    names, inverse = np.unique(np.array(rows + partners, dtype=object), return_inverse=True)
+    row, partner = inverse[:len(rows)], inverse[len(rows):]
+    hashes = paper_hashes(names.tolist())
+    tie = pair_hash(hashes[np.minimum(row, partner)], hashes[np.maximum(row, partner)])
+    order = np.lexsort((partner, tie, -np.asarray(scores, dtype=np.int64), row))
+    sorted_rows = row[order]
+    first = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
+    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+    chosen = np.zeros(len(rows), dtype=bool)
+    chosen[order[rank < top_k]] = True
+    return chosen
+
+
 def compute_links(incidence: Iterable[tuple[str, str, bool]] | Incidence, *, max_df: float = DEFAULT_MAX_DF,
                   max_df_cap: int = DEFAULT_MAX_DF_COUNT, min_shared: int = DEFAULT_MIN_SHARED,
                   min_score: float = DEFAULT_MIN_SCORE, top_k: int = DEFAULT_TOP_K,
                   papers: Iterable[str] = (), entities: Mapping[str, EntityInfo] | None = None,
                   published: Mapping[str, str | None] | None = None, n_ref: int | None = None,
-                  stream_shares: bool = False, block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Links:
+                  frozen: Mapping[str, dict] | None = None, stream_shares: bool = False,
+                  block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Links:
     """Links from (paper_id, entity uid "type:key", introduced) rows (or an `Incidence`).
 
     `papers` lists papers with no entity too (they count in N); `entities` gives names and
     surface forms by uid (default: the key); `published` ISO dates by paper id. `n_ref` is the
     N of rarity and the hub limit when not the number of papers (the incremental relink keeps
-    the N of its last full rebuild). `stream_shares` gives `Links.shares` as a `Shares`, made
+    the N of its last full rebuild). `frozen` gives, by uid, the {specificity, linking, hub,
+    evidence} an entity keeps between full rebuilds (what the incremental relink's links equal:
+    a full rebuild under those values). `stream_shares` gives `Links.shares` as a `Shares`, made
     row by row when iterated.
 
     >>> rows = [("a", "dataset:x", False), ("b", "dataset:x", False), ("c", "method:y", False)]
@@ -573,10 +648,14 @@ def compute_links(incidence: Iterable[tuple[str, str, bool]] | Incidence, *, max
     evidence = np.zeros(len(uids), dtype=np.float64)
     for u, uid in enumerate(uids):
         entity_type, key = uid.split(":", 1)
-        spec = specificity(entity_type, info(uid).name, info(uid).aliases, introduced_list[u])
-        linking, hub, evidence[u] = entity_evidence(entity_type, spec, df[u], n, limit)
+        if frozen is not None and uid in frozen:
+            kept = frozen[uid]
+            spec, linking, hub, evidence[u] = kept["specificity"], kept["linking"], kept["hub"], kept["evidence"]
+        else:
+            spec = specificity(entity_type, info(uid).name, info(uid).aliases, introduced_list[u])
+            linking, hub, evidence[u] = entity_evidence(entity_type, spec, df[u], n, limit)
         summary.append({"type": entity_type, "key": key, "paper_count": df[u], "specificity": spec,
-                        "linking": linking, "hub": hub})
+                        "linking": linking, "hub": hub, "evidence": float(evidence[u])})
         if hub:
             hubs.append({"type": entity_type, "name": info(uid).name, "paper_count": df[u]})
     hubs.sort(key=lambda h: (-h["paper_count"], h["type"], h["name"]))

@@ -1,11 +1,12 @@
 """Incremental relinking against a real Neo4j: 50 new papers ingested into the sample graph
-give the links a full rebuild gives under the same N (n_ref), only changed links are written,
-and `graphload relink --full` converges to the graph of a fresh full ingest."""
+give the links a full rebuild gives under the same N (n_ref) and the evidence the last full
+rebuild froze, only changed links are written, and `graphload relink --full` converges to the
+graph of a fresh full ingest."""
 from pathlib import Path
 
 import pytest
 
-from graphload.graph import EntityInfo, compute_links, resolve_citations
+from graphload.graph import MIN_LINKING_SPECIFICITY, EntityInfo, compute_links, rarity, resolve_citations
 from graphload.ingest import extract_to_jsonl, load, relink
 from test_store_neo4j import graph_checksum
 
@@ -33,17 +34,52 @@ def stored_links(driver, db):
                   "MATCH (a:Paper)-[r:SHARES_ENTITY]->(b:Paper) RETURN a.id AS a, b.id AS b, r.score AS score, "
                   "r.weight AS weight, r.shared AS shared, r.shared_types AS types, r.chosen_by AS chosen",
                   database_=db).records}
-    flags = {(r["type"], r["key"]): (r["spec"], r["linking"], r["hub"], r["df"]) for r in driver.execute_query(
-        "MATCH (e:Entity) RETURN e.type AS type, e.key AS key, e.specificity AS spec, e.linking AS linking, "
-        "e.hub AS hub, e.paper_count AS df", database_=db).records}
+    flags = {(r["type"], r["key"]): (r["spec"], r["linking"], r["hub"], r["df"], r["evidence"])
+             for r in driver.execute_query(
+                 "MATCH (e:Entity) RETURN e.type AS type, e.key AS key, e.specificity AS spec, e.linking AS linking, "
+                 "e.hub AS hub, e.paper_count AS df, e.evidence AS evidence", database_=db).records}
     other = sorted(tuple(r) for r in driver.execute_query(
         "MATCH (a)-[r:INTRODUCED_BY|BUILDS_ON|CITES]->(b) RETURN type(r), coalesce(a.id, a.type + ':' + a.key), b.id, "
         "r.via", database_=db).records)
     return shares, flags, other
 
 
-def full_rebuild_under(driver, db, n_ref):
-    """What graph.compute_links makes of everything the graph holds, with rarity and hub limit under n_ref."""
+def stored_evidence(driver, db):
+    """{uid: {specificity, linking, hub, evidence}} as the graph holds them."""
+    return {r["uid"]: {"specificity": r["spec"], "linking": r["linking"], "hub": r["hub"], "evidence": r["evidence"]}
+            for r in driver.execute_query(
+                "MATCH (e:Entity) RETURN e.type + ':' + e.key AS uid, e.specificity AS spec, e.linking AS linking, "
+                "e.hub AS hub, e.evidence AS evidence", database_=db).records}
+
+
+def frozen_after(frozen, fresh, n_ref, limit):
+    """The evidence the README promises between full rebuilds, written out again here: an entity
+    of the last full rebuild keeps its values, except that one that did not link only for being in
+    one paper links once it is in two, and a linking one past the hub limit becomes a hub; an
+    entity first seen since takes the policy under n_ref (`fresh`: compute_links under n_ref)."""
+    result = {}
+    for entity in fresh:
+        uid, df = f"{entity['type']}:{entity['key']}", entity["paper_count"]
+        if uid not in frozen:
+            result[uid] = {k: entity[k] for k in ("specificity", "linking", "hub", "evidence")}
+            continue
+        kept = dict(frozen[uid])
+        if kept["linking"] and df > limit:
+            kept.update(linking=False, hub=True, evidence=0.0)
+        elif (not kept["linking"] and not kept["hub"] and df >= 2
+              and kept["specificity"] >= MIN_LINKING_SPECIFICITY):
+            if df > limit:
+                kept.update(hub=True)
+            else:
+                kept.update(linking=True, evidence=kept["specificity"] * rarity(df, n_ref))
+        result[uid] = kept
+    return result
+
+
+def full_rebuild_under(driver, db, n_ref, frozen=None):
+    """What graph.compute_links makes of everything the graph holds, with rarity and hub limit
+    under n_ref; with `frozen` ({uid: values the last full rebuild stored}) the entities keep
+    those values as the README says (frozen_after): what an incremental relink must equal."""
     incidence = [tuple(r) for r in driver.execute_query(
         "MATCH (p:Paper)-[m:MENTIONS]->(e:Entity) RETURN p.id, e.type + ':' + e.key, coalesce(m.introduced, false)",
         database_=db).records]
@@ -54,17 +90,28 @@ def full_rebuild_under(driver, db, n_ref):
     entities = {r["uid"]: EntityInfo(r["name"], tuple(r["aliases"])) for r in driver.execute_query(
         "MATCH (e:Entity) RETURN e.type + ':' + e.key AS uid, e.name AS name, e.aliases AS aliases",
         database_=db).records}
-    links = compute_links(incidence, papers=[p["id"] for p in papers], entities=entities, n_ref=n_ref,
-                          published={p["id"]: p["published"] for p in papers})
+    arguments = dict(papers=[p["id"] for p in papers], entities=entities, n_ref=n_ref,
+                     published={p["id"]: p["published"] for p in papers})
+    links = compute_links(incidence, **arguments)
+    if frozen is not None:
+        links = compute_links(incidence, **arguments, frozen=frozen_after(frozen, links.entities, n_ref,
+                                                                          links.hub_limit))
     citations = resolve_citations((p["id"], p["ids"], p["refs"], p["cited_by"]) for p in papers)
     shares = {(s["source"], s["target"]): (s["score"], s["weight"], s["shared"], s["shared_types"],
                                            sorted(s["chosen_by"])) for s in links.shares}
-    flags = {(e["type"], e["key"]): (e["specificity"], e["linking"], e["hub"], e["paper_count"])
+    flags = {(e["type"], e["key"]): (e["specificity"], e["linking"], e["hub"], e["paper_count"], e["evidence"])
              for e in links.entities}
     other = sorted([("INTRODUCED_BY", f"{r['type']}:{r['key']}", r["paper_id"], None) for r in links.introduced_by]
                    + [("BUILDS_ON", r["source"], r["target"], r["via"]) for r in links.builds_on]
                    + [("CITES", r["source"], r["target"], None) for r in citations.cites])
     return shares, flags, other
+
+
+def linked_by_others(driver, db):
+    """Papers some other paper picked a link to."""
+    return {r[0] for r in driver.execute_query(
+        "MATCH (a:Paper)-[r:SHARES_ENTITY]-(b:Paper) WHERE b.id IN r.chosen_by RETURN DISTINCT a.id",
+        database_=db).records}
 
 
 def n_ref_of(driver, db):
@@ -77,13 +124,18 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     first = load([base], neo4j_settings)
     assert first.relink["mode"] == "full" and first.relink["n_ref"] == 558
     before = stored_links(neo4j_db, db)[0]
+    frozen = stored_evidence(neo4j_db, db)
+    assert sum(v["linking"] for v in frozen.values()) > 50
     second = load([new], neo4j_settings)
     result = second.relink
     # 608 papers: under the 10% growth that forces a full rebuild, so rarity keeps N = 558
     assert (result["mode"], result["n_ref"], result["papers"], result["pending_papers"]) == ("incremental", 558, 608, 50)
-    assert result["rows"] < 608  # only the rows the new papers can change
+    # only the new papers' rows are computed in full; the partners they reach are merged
+    assert result["rows"] == 50 and 0 < result["merged_rows"] < 558
     shares, flags, other = stored_links(neo4j_db, db)
-    expected = full_rebuild_under(neo4j_db, db, 558)
+    expected = full_rebuild_under(neo4j_db, db, 558, frozen)
+    # frozen evidence is a real difference from a full rebuild under n_ref: paper counts moved
+    assert expected[0] != full_rebuild_under(neo4j_db, db, 558)[0]
     assert len(shares) > 500
     assert shares == expected[0]
     assert flags == expected[1]
@@ -99,8 +151,8 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
 
     # nothing pending: an incremental relink writes nothing
     again = relink(neo4j_settings)
-    assert (again.mode, again.rows, again.shares_created, again.shares_updated, again.shares_deleted,
-            again.other_written) == ("incremental", 0, 0, 0, 0, 0)
+    assert (again.mode, again.rows, again.merged_rows, again.shares_created, again.shares_updated,
+            again.shares_deleted, again.other_written) == ("incremental", 0, 0, 0, 0, 0, 0)
     assert stored_links(neo4j_db, db)[0] == shares
 
 
@@ -126,15 +178,17 @@ def test_a_changed_paper_moves_its_links_and_growth_forces_a_full_rebuild(neo4j_
     db = neo4j_settings.database
     base, new, _ = split
     load([base], neo4j_settings)
+    frozen = stored_evidence(neo4j_db, db)
     records = [json.loads(line) for line in base.read_text().splitlines()]
-    # a paper drops its entities: the entities lose a paper, so every paper sharing them is relinked
-    changed = next(r for r in records if len(r["entities"]) >= 3)
+    # a paper drops its entities: its pairs are scored again, so the partners that picked one of
+    # its links are computed in full
+    changed = next(r for r in records if len(r["entities"]) >= 3 and r["id"] in linked_by_others(neo4j_db, db))
     changed["entities"] = changed["entities"][:1]
     path = tmp_path / "changed.jsonl"
     path.write_text(json.dumps(changed) + "\n")
     result = load([path], neo4j_settings).relink
     assert result["mode"] == "incremental" and result["rows"] > 1
-    assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558)
+    assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558, frozen)
     # other link options: a full rebuild
     assert relink(neo4j_settings, top_k=3).reason == "the link options changed"
     assert n_ref_of(neo4j_db, db) == 558

@@ -11,4 +11,5 @@ CALL () {
   RETURN e
 }
 RETURN e.type AS type, e.key AS key, e.paper_count AS paper_count, e.specificity AS specificity,
-       coalesce(e.linking, false) AS linking, coalesce(e.hub, false) AS hub, e.relink_mark AS relink_mark
+       coalesce(e.linking, false) AS linking, coalesce(e.hub, false) AS hub, e.evidence AS evidence,
+       e.name AS name, e.relink_mark AS relink_mark

@@ -32,8 +32,9 @@ import numpy as np
 from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
-from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths,
-                             compute_links, entity_evidence, introductions, picked_pairs, rarity, resolve_citations, specificity)
+from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths, compute_links,
+                             evidence_between_rebuilds, introductions, picked_pairs, resolve_citations, specificity,
+                             top_k_of)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -60,7 +61,8 @@ class RelinkResult:
     hub_limit: int = 0
     hubs: list[dict] = field(default_factory=list)
     pending_papers: int = 0         # papers written since the last relink
-    rows: int = 0                   # papers whose top-k was computed
+    rows: int = 0                   # papers whose top-k was computed in full
+    merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
     shares_created: int = 0
     shares_updated: int = 0
     shares_deleted: int = 0
@@ -187,6 +189,7 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
             "link/pending_entities.cypher", "ids", [p["id"] for p in pending])}.values())
         reason = ("asked for" if full else "no link state in the graph" if state is None
                   else "the link options changed" if _policy_of(state) != policy
+                  else "the link state predates frozen evidence" if not state["frozen_evidence"]
                   else f"N grew from {state['n_ref']:,} to {papers:,} (over {REBUILD_GROWTH:.0%})"
                   if papers > state["n_ref"] * (1 + REBUILD_GROWTH) else "")
         if reason:
@@ -258,75 +261,127 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     graph.write("link/orphans_of.cypher", entity_rows)
     graph.write("link/entity_summary_of.cypher", entity_rows)
 
-    # The pending entities' policy under n_ref; those whose evidence or linking changed move every row they touch.
-    flags, changed = [], []
+    # The pending entities keep the evidence the last full rebuild froze (graph.evidence_between_rebuilds);
+    # one that became a hub moves the score of every pair through it, so all its papers' rows are computed again.
+    flags, moved, infos = [], [], {}
     for info in graph.read_chunked("link/entity_info_of.cypher", "rows", entity_rows):
         uid = f"{info['type']}:{info['key']}"
-        spec = specificity(info["type"], info["name"] or info["key"], tuple(info["aliases"]), info["introduced"])
-        df = info["paper_count"]
-        linking, hub, _ = entity_evidence(info["type"], spec, df, n_ref, limit)
-        flags.append({"type": info["type"], "key": info["key"], "specificity": spec, "linking": linking,
-                      "hub": hub})
+        infos[uid] = info
         old = before[uid]
-        if (linking or old["linking"]) and (df, spec, linking) != (old["paper_count"], old["specificity"],
-                                                                  old["linking"]):
-            changed.append(uid)
+        spec = (old["specificity"] if old["evidence"] is not None else
+                specificity(info["type"], info["name"] or info["key"], tuple(info["aliases"]), info["introduced"]))
+        spec, linking, hub, evidence, hub_now = evidence_between_rebuilds(
+            info["type"], old if old["evidence"] is not None else None, spec, info["paper_count"], n_ref, limit)
+        flags.append({"type": info["type"], "key": info["key"], "specificity": spec, "linking": linking,
+                      "hub": hub, "evidence": evidence})
+        if hub_now:
+            moved.append(uid)
     graph.write("link/entity_flags.cypher", flags)
-    affected = {p["id"] for p in pending}
-    affected.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows",
-                                                        _entity_rows(changed)))
-    affected_ids = sorted(affected)
 
-    # Every linking entity of the affected rows, with all its papers: each row's candidates and scores.
+    pending_ids = {p["id"] for p in pending}
+    # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
+    # paper (a re-loaded paper's pairs are scored again, so its partners' next best may come in);
+    # every paper of an entity that became a hub.
+    full = set(pending_ids)
+    for row in graph.read_chunked("link/shares_of_papers.cypher", "ids", sorted(pending_ids)):
+        full.update(pid for pid in row["chosen_by"] if pid not in pending_ids)
+    full.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows", _entity_rows(moved)))
+    full_ids = sorted(full)
+
+    # Every linking entity of those rows, with all its papers: their candidates and scores.
     linking_entities = {f"{e['type']}:{e['key']}": e for e in
-                        graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", affected_ids)}
+                        graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", full_ids)}
     builder = IncidenceBuilder()
     for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
         for paper_id, uid, _, _ in graph.stream("link/postings_of.cypher", rows=chunk):
             builder.add(paper_id, uid)
-    for paper_id in affected_ids:
+    for paper_id in full_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
-    # the stored links of the affected rows, compactly: (pair) -> the SHARE_FIELDS values
-    existing = {(r["source"], r["target"]): _share_key(r)
-                for r in graph.read_chunked("link/shares_of_papers.cypher", "ids", affected_ids)}
+    evidence = np.array([linking_entities[uid]["evidence"] for uid in incidence.uids], dtype=np.float64)
+    maths = ShareMaths(incidence, evidence)
+    ids = incidence.ids
+    index = {paper_id: i for i, paper_id in enumerate(ids)}
+    full_rows = np.array([index[p] for p in full_ids], dtype=np.int64)
+    in_full = np.zeros(len(ids), dtype=bool)
+    in_full[full_rows] = True
+
+    # A new pair (a pending paper, Q) enters Q's top-k when it beats Q's k-th stored pick: under
+    # frozen evidence no other score of Q moved, so Q's top-k is the top-k of its stored picks and
+    # its new pairs. Qualifying pairs of the pending rows whose other end is not computed in full:
+    pending_rows = np.array(sorted(index[p] for p in pending_ids), dtype=np.int64)
+    new_q, new_p, new_score = [], [], []
+    for mine, other, score in maths.candidates(pending_rows, min_score=policy.min_score,
+                                               min_shared=policy.min_shared):
+        keep = ~in_full[other]
+        new_p.append(mine[keep])
+        new_q.append(other[keep])
+        new_score.append(score[keep])
+    new_q = np.concatenate(new_q) if new_q else np.zeros(0, np.int64)
+    new_p = np.concatenate(new_p) if new_p else np.zeros(0, np.int64)
+    new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
+    merged_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
+
+    # the stored links of every row computed (in full or merged), compactly: (pair) -> the SHARE_FIELDS values
+    existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
+        "link/shares_of_papers.cypher", "ids", full_ids + merged_ids)}
     read = time.perf_counter()
 
-    evidence = np.array([linking_entities[uid]["specificity"] * rarity(linking_entities[uid]["paper_count"], n_ref)
-                         for uid in incidence.uids], dtype=np.float64)
-    maths = ShareMaths(incidence, evidence)
-    index = {paper_id: i for i, paper_id in enumerate(incidence.ids)}
-    rows = np.array(sorted(index[p] for p in affected_ids), dtype=np.int64)
-    lower, higher, picked = picked_pairs(maths.picks(rows, min_score=policy.min_score,
+    # the full rows' picks
+    lower, higher, picked = picked_pairs(maths.picks(full_rows, min_score=policy.min_score,
                                                      min_shared=policy.min_shared, top_k=policy.top_k))
-    result.rows = len(affected_ids)
-    # chosen_by: what the affected rows pick now, and what the others picked before
-    in_rows = np.zeros(len(incidence.ids), dtype=bool)
-    in_rows[rows] = True
-    chosen: dict[tuple[int, int], int] = dict(zip(zip(lower.tolist(), higher.tolist()), picked.tolist()))
+    chosen: dict[tuple[str, str], set[str]] = {}
+    for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
+        chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
+    # the merged rows' picks: their stored picks and their new pairs, ranked as ShareMaths ranks
+    merged = set(merged_ids)
+    rows_of, partners, scores = [], [], []
     for (source, target), old in existing.items():
-        a, b = index.get(source), index.get(target)
-        if a is None or b is None:  # an endpoint lost every linking entity: no pick survives
-            continue
-        bits = chosen.get((a, b), 0)
-        for bit, paper, pid in ((1, a, source), (2, b, target)):
-            if not in_rows[paper] and pid in old[-1]:
-                bits |= bit
-        if bits:
-            chosen[(a, b)] = bits
-    pairs = sorted(chosen)
-    rows_made = maths.shares(np.array([a for a, _ in pairs], dtype=np.int64),
-                             np.array([b for _, b in pairs], dtype=np.int64),
-                             np.array([chosen[p] for p in pairs], dtype=np.int8),
+        for mine, other in ((source, target), (target, source)):
+            if mine in merged and mine in old[-1]:
+                rows_of.append(mine)
+                partners.append(other)
+                scores.append(round(old[0] * 1e6))
+    rows_of += [ids[q] for q in new_q.tolist()]
+    partners += [ids[p] for p in new_p.tolist()]
+    scores += new_score.tolist()
+    for mine, other, kept in zip(rows_of, partners, top_k_of(rows_of, partners, np.array(scores, dtype=np.int64),
+                                                             policy.top_k).tolist()):
+        if kept:
+            chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
+    del rows_of, partners, scores
+    # and what the others (neither in full nor merged) picked before
+    for pair, old in existing.items():
+        kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
+        if kept:
+            chosen.setdefault(pair, set()).update(kept)
+    result.rows, result.merged_rows = len(full_ids), len(merged_ids)
+
+    # Links with an endpoint computed in full are made again (their scores may have moved);
+    # the others keep their score and may change only in chosen_by.
+    remade = sorted(pair for pair in chosen if pair[0] in full or pair[1] in full)
+    for pair in [pair for pair in remade if pair[0] not in index or pair[1] not in index]:
+        del chosen[pair]  # an endpoint has no linking entity left: no score, so no link
+    remade = [pair for pair in remade if pair in chosen]
+    rows_made = maths.shares(np.array([index[a] for a, _ in remade], dtype=np.int64),
+                             np.array([index[b] for _, b in remade], dtype=np.int64),
+                             np.array([(1 if a in chosen[(a, b)] else 0) | (2 if b in chosen[(a, b)] else 0)
+                                       for a, b in remade], dtype=np.int8),
                              [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])
-    del chosen, pairs
-    result.shares = 0
+    remade_set = set(remade)
+    chosen_only = []
+    for pair in sorted(set(chosen) - remade_set):
+        old = existing.get(pair)
+        new_by = sorted(chosen[pair])
+        if old is not None and list(old[-1]) != new_by:
+            chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
+        existing.pop(pair, None)
+    result.shares = len(chosen)
 
     def changed_rows() -> Iterable[dict]:
         """Rows that differ from the stored link, made and compared one at a time; what is left
         in `existing` afterwards is no longer picked by anyone."""
         for row in rows_made:
-            result.shares += 1
             old = existing.pop((row["source"], row["target"]), None)
             if old is None:
                 result.shares_created += 1
@@ -339,11 +394,14 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     with progress("write links") as bar:
         graph.bar = bar
         graph.write("link/shares_entity.cypher", changed_rows())
+        result.shares_updated += graph.write("link/shares_chosen_by.cypher", chosen_only)
         deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
         result.shares_deleted = len(deletes)
         graph.write("link/shares_delete.cypher", deletes)
         graph.bar = None
-    result.other_written = _introductions_and_citations(graph, pending, flags)
+    renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
+                  for uid, info in infos.items())
+    result.other_written = _introductions_and_citations(graph, pending, infos, renamed)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
     # compute: the top-k; making and comparing the rows happens while they are written
     result.seconds = {"read": read - start, "compute": computed - read, "write": time.perf_counter() - computed}
@@ -354,22 +412,40 @@ def _share_key(row: dict) -> tuple:
     return tuple(tuple(v) if isinstance(v, list) else v for v in (row[f] for f in SHARE_FIELDS))
 
 
-def _introductions_and_citations(graph: _Graph, pending: list[dict], pending_flags: list[dict]) -> int:
-    """INTRODUCED_BY and BUILDS_ON from the postings of every introduced entity; CITES and stubs
-    from every paper, when a pending paper carries ids or references; written as differences."""
-    introduced = {f"{r['type']}:{r['key']}" for r in graph.read("link/introduced_entities.cypher")}
-    introduced |= {f"{e['type']}:{e['key']}" for e in pending_flags}  # whether they introduce is read below
+def _introductions_and_citations(graph: _Graph, pending: list[dict], infos: dict[str, dict], renamed: bool) -> int:
+    """INTRODUCED_BY and BUILDS_ON of what the pending papers changed, CITES and stubs from every
+    paper when a pending paper carries ids or references; written as differences.
+
+    INTRODUCED_BY of an entity and BUILDS_ON between two papers depend only on the mentions of
+    their papers, and BUILDS_ON's `via` on the names too: so the pending entities' INTRODUCED_BY
+    and the pending papers' BUILDS_ON are computed again from the postings of the pending entities
+    a paper introduces (every entity of a pending paper is pending). When a pending introduced
+    entity changed its name, the `via` of links between other papers may name it: then every
+    introduced entity's postings are read (the rare path)."""
+    pending_ids = {p["id"] for p in pending}
+    if renamed:
+        introduced = {f"{r['type']}:{r['key']}" for r in graph.read("link/introduced_entities.cypher")}
+        introduced |= {uid for uid, info in infos.items() if info["introduced"]}
+    else:
+        introduced = {uid for uid, info in infos.items() if info["introduced"]}
     builder, published = IncidenceBuilder(), {}
     for row in graph.read_chunked("link/postings_of.cypher", "rows", _entity_rows(introduced)):
         builder.add(row["paper_id"], row["uid"], row["introduced"])
         published[row["paper_id"]] = row["published"]
     incidence = builder.build()
-    names = {f"{r['type']}:{r['key']}": r["name"] for r in graph.read_chunked(
-        "link/entity_info_of.cypher", "rows", _entity_rows(incidence.uids))}
+    names = {uid: info["name"] for uid, info in infos.items()}
+    if renamed:
+        names |= {f"{r['type']}:{r['key']}": r["name"] for r in graph.read_chunked(
+            "link/entity_info_of.cypher", "rows", _entity_rows(set(incidence.uids) - set(names)))}
     introduced_by, builds_on = introductions(incidence, [names.get(u) or u.split(":", 1)[1] for u in incidence.uids],
                                              published)
+    if renamed:
+        old_rows = graph.read("link/introductions.cypher")
+    else:
+        old_rows = graph.read("link/introductions_of.cypher", rows=_entity_rows(infos), ids=sorted(pending_ids))
+        builds_on = [r for r in builds_on if r["source"] in pending_ids or r["target"] in pending_ids]
     old_introduced, old_builds = set(), {}
-    for row in graph.read("link/introductions.cypher"):
+    for row in old_rows:
         if row["kind"] == "INTRODUCED_BY":
             old_introduced.add((row["source"], row["target"]))
         else:
