@@ -97,8 +97,9 @@ def _relink_figure(loaded: dict) -> str:
     relink = loaded.get("relink") or {}
     seconds = relink.get("seconds", {})
     return (f"{loaded['seconds'].get('link', 0):,.1f} s ({relink.get('mode')}{', ' + relink['reason'] if relink.get('reason') else ''}; "
-            f"read {seconds.get('read', 0):,.1f} s, compute {seconds.get('compute', 0):,.1f} s, "
-            f"write {seconds.get('write', 0):,.1f} s; {relink.get('rows', 0):,} papers' rows recomputed; "
+            f"{''.join(f'{k} {v:,.1f} s, ' for k, v in seconds.items() if k not in ('total', 'write'))}"
+            f"write {seconds.get('write', 0):,.1f} s; {relink.get('rows', 0):,} papers' rows computed in full, "
+            f"{relink.get('merged_rows', 0):,} merged with new pairs; "
             f"SHARES_ENTITY {relink.get('shares_created', 0):,} created, {relink.get('shares_updated', 0):,} updated, "
             f"{relink.get('shares_deleted', 0):,} deleted)")
 
@@ -113,7 +114,10 @@ def main() -> None:
     parser.add_argument("--keep", help="work in this folder and keep it (default: a temporary one); the papers "
                                        "generated there are reused by the next run")
     parser.add_argument("--extract-papers", type=int, default=10_000,
-                        help="synthetic papers (with text) extraction is timed on, with 1 and 2 workers")
+                        help="synthetic papers (with text) extraction is timed on, with 1 and 2 workers "
+                             "(0: not timed)")
+    parser.add_argument("--skip-links-alone", action="store_true",
+                        help="do not time compute_links alone (the bulk export's figure remains)")
     args = parser.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="graphload-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -127,9 +131,11 @@ def main() -> None:
               f"({corpus.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
 
     python = sys.executable
-    _, links_rss, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
-    links = json.loads(links_run.stdout)
-    print(f"compute_links alone: {links}, peak RSS {links_rss} MB", file=sys.stderr, flush=True)
+    links, links_rss = None, 0
+    if not args.skip_links_alone:
+        _, links_rss, links_run = timed_child([python, "-c", LINKS_ONLY, str(corpus), str(args.max_df)])
+        links = json.loads(links_run.stdout)
+        print(f"compute_links alone: {links}, peak RSS {links_rss} MB", file=sys.stderr, flush=True)
 
     export_seconds, export_rss, export_run = timed_child(
         [python, "-m", "graphload", "--json", "bulk-export", str(corpus), "--out", str(work / "bulk"),
@@ -155,9 +161,9 @@ def main() -> None:
     finally:
         subprocess.run([script, "stop"], env=env, capture_output=True)
 
-    sample = synthetic_papers(min(args.extract_papers, args.papers), args.seed)
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
-    rates = {workers: extraction_rate(sample, workers) for workers in (1, 2)}
+    sample = synthetic_papers(min(args.extract_papers, args.papers), args.seed) if args.extract_papers else []
+    rates = {workers: extraction_rate(sample, workers) for workers in (1, 2)} if sample else {}
 
     rows = [
         ("papers (--max-df)", f"{args.papers:,} ({args.max_df:g})"),
@@ -168,7 +174,7 @@ def main() -> None:
         ("  of which link compute", f"{export['seconds'].get('link', 0):,.0f} s"),
         ("compute_links alone: top-k / with every row made",
          f"{links['seconds']:,.1f} s / {links['with_rows']:,.1f} s, peak RSS {links['rss_kb'] // 1024:,} MB "
-         f"({links['rss_before_kb'] // 1024:,} MB before it, holding the incidence)"),
+         f"({links['rss_before_kb'] // 1024:,} MB before it, holding the incidence)" if links else "not run"),
         ("neo4j-admin import (the tool)", f"{tool_seconds:,.0f} s"),
         ("scripts/neo4j-local import (stop, import, start, schema)",
          f"{import_seconds:,.0f} s, peak RSS {import_rss:,} MB"),
@@ -177,9 +183,11 @@ def main() -> None:
          f"{load_seconds:,.0f} s, peak RSS {load_rss:,} MB: write {loaded['seconds'].get('load', 0):,.1f} s"),
         ("  of which link stage", _relink_figure(loaded)),
         ("graphload's peak RSS (links alone, export, load)", f"{max(links_rss, export_rss, load_rss):,} MB"),
-        (f"extraction, {len(sample):,} papers with text: 1 / 2 workers",
-         f"{rates[1]:,.0f} / {rates[2]:,.0f} papers/s ({rates[2] / rates[1]:.2f}x; load average {load})"),
     ]
+    if rates:
+        rows.append((f"extraction, {len(sample):,} papers with text: 1 / 2 workers",
+                     f"{rates[1]:,.0f} / {rates[2]:,.0f} papers/s ({rates[2] / rates[1]:.2f}x)"))
+    rows.append(("load average after the load (1/5/15 min)", load))
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}")
     print("| step | figure |\n|---|---|")

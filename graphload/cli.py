@@ -234,7 +234,7 @@ def print_relink(relink: dict) -> None:
         return
     how = (f"full rebuild ({relink['reason']}), N = {relink['n_ref']:,}" if relink["mode"] == "full" else
            f"incremental under N = {relink['n_ref']:,} (now {relink['papers']:,}): {relink['rows']:,} papers' "
-           f"links recomputed")
+           f"links recomputed, {relink.get('merged_rows', 0):,} merged with new pairs")
     err.print(f"  links: {how}; SHARES_ENTITY {relink['shares_created']:,} created, {relink['shares_updated']:,} "
               f"updated, {relink['shares_deleted']:,} deleted", highlight=False)
 

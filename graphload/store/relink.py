@@ -8,18 +8,23 @@ recomputes only what the papers written since the last relink can change:
   `(:GraphloadLinkState)` node. Between full rebuilds rarity and the hub limit use n_ref.
   A full rebuild happens when there is no state, the policy changed, N > n_ref x
   (1 + REBUILD_GROWTH), or on request (`graphload relink --full`).
+- Between full rebuilds every entity keeps the specificity, flags and evidence c(e) the last
+  one stored (an entity first seen since, those of its first relink), except as
+  graph.evidence_between_rebuilds says: so a pair's score moves only when one of its papers
+  changed (or an entity it shares just became a hub).
 - load/papers.cypher labels each written paper :Relink, load/stale_mentions.cypher each
-  entity that lost a mention. With N fixed, a pair's score depends only on the entities it
-  shares and their paper counts, so the rows whose top-k can change are the pending papers
-  and every paper of an entity whose paper count, specificity or linking changed.
-- Those rows' top-k are computed again (graph.ShareMaths, from the postings of their
-  linking entities only); a link is kept while one of its endpoints picks it (`chosen_by`
-  on the relationship), and only links that changed are written or deleted.
-- INTRODUCED_BY and BUILDS_ON are recomputed from the postings of the introduced entities,
-  CITES and stubs from every paper's ids, but only when a pending paper has ids or
-  references; each is written as a difference.
+  entity that lost a mention. The rows computed in full are the pending papers', those of
+  partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
+  entity that just became a hub (graph.ShareMaths, from the postings of their linking entities).
+  Every other paper a new pair qualifies for merges its stored picks with its new pairs
+  (graph.top_k_of), exact since none of its other scores moved. A link is kept while one of its
+  endpoints picks it (`chosen_by`), and only links that changed are written or deleted.
+- INTRODUCED_BY and BUILDS_ON are recomputed for the pending entities and papers from the
+  postings of the pending introduced entities; CITES and stubs from every paper's ids, but only
+  when a pending paper has ids or references; each is written as a difference.
 
-The result equals a full rebuild under the same N (graph.compute_links with n_ref).
+The result equals a full rebuild under the same N and the frozen evidence
+(graph.compute_links with n_ref and frozen).
 """
 from __future__ import annotations
 
@@ -277,6 +282,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         if hub_now:
             moved.append(uid)
     graph.write("link/entity_flags.cypher", flags)
+    summarised = time.perf_counter()
 
     pending_ids = {p["id"] for p in pending}
     # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
@@ -322,9 +328,12 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
     merged_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
 
-    # the stored links of every row computed (in full or merged), compactly: (pair) -> the SHARE_FIELDS values
+    # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
+    # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
     existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
-        "link/shares_of_papers.cypher", "ids", full_ids + merged_ids)}
+        "link/shares_of_papers.cypher", "ids", full_ids)}
+    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", merged_ids):
+        existing.setdefault((r["source"], r["target"]), (r["score"], tuple(r["chosen_by"])))
     read = time.perf_counter()
 
     # the full rows' picks
@@ -401,10 +410,14 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
                   for uid, info in infos.items())
+    written = time.perf_counter()
     result.other_written = _introductions_and_citations(graph, pending, infos, renamed)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
-    # compute: the top-k; making and comparing the rows happens while they are written
-    result.seconds = {"read": read - start, "compute": computed - read, "write": time.perf_counter() - computed}
+    # summary: the pending entities' summaries and flags; read: postings and stored links;
+    # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
+    # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
+    result.seconds = {"summary": summarised - start, "read": read - summarised, "compute": computed - read,
+                      "write": written - computed, "other": time.perf_counter() - written}
     return result
 
 
