@@ -422,14 +422,21 @@ class ShareMaths:
             chosen = self._top_k(block, local, cols, scores, top_k)
             yield block[local[chosen]], cols[chosen].astype(np.int64)
 
-    def candidates(self, rows: np.ndarray, *, min_score: float = DEFAULT_MIN_SCORE,
-                   min_shared: int = DEFAULT_MIN_SHARED, block_entries: int = DEFAULT_BLOCK_ENTRIES
-                   ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(row paper, candidate paper, rank score) of every pair of `rows` that qualifies (score and
-        shared count), picked or not: the pairs a new paper brings into its partners' top-k. The rank
-        score is the score in millionths, as `_top_k` orders them and as `score` is stored."""
+    def picks_and_candidates(self, rows: np.ndarray, candidates_of: np.ndarray, *,
+                             min_score: float = DEFAULT_MIN_SCORE, min_shared: int = DEFAULT_MIN_SHARED,
+                             top_k: int = DEFAULT_TOP_K, block_entries: int = DEFAULT_BLOCK_ENTRIES
+                             ) -> Iterator[tuple[np.ndarray, ...]]:
+        """`picks` of `rows` and, from the same products, every qualifying pair (picked or not) of
+        the rows where `candidates_of` (a bool per paper) is set: the pairs a new paper brings into
+        its partners' top-k. Per block: (mine, picked, row, candidate, rank score), the rank score
+        in millionths, as `_top_k` orders them and as `score` is stored."""
         for block, local, cols, scores in self._candidates(rows, min_score, min_shared, block_entries):
-            yield block[local], cols.astype(np.int64), np.rint(scores * 1e6).astype(np.int64)
+            if not len(cols):
+                continue
+            chosen = self._top_k(block, local, cols, scores, top_k) if top_k >= 1 else np.zeros(0, np.int64)
+            wanted = candidates_of[block[local]]
+            yield (block[local[chosen]], cols[chosen].astype(np.int64), block[local[wanted]],
+                   cols[wanted].astype(np.int64), np.rint(scores[wanted] * 1e6).astype(np.int64))
 
     def _top_k(self, block: np.ndarray, local: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                top_k: int) -> np.ndarray:

@@ -304,6 +304,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     for paper_id in full_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
+    postings_read = time.perf_counter()
     evidence = np.array([linking_entities[uid]["evidence"] for uid in incidence.uids], dtype=np.float64)
     maths = ShareMaths(incidence, evidence)
     ids = incidence.ids
@@ -314,19 +315,23 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
 
     # A new pair (a pending paper, Q) enters Q's top-k when it beats Q's k-th stored pick: under
     # frozen evidence no other score of Q moved, so Q's top-k is the top-k of its stored picks and
-    # its new pairs. Qualifying pairs of the pending rows whose other end is not computed in full:
-    pending_rows = np.array(sorted(index[p] for p in pending_ids), dtype=np.int64)
-    new_q, new_p, new_score = [], [], []
-    for mine, other, score in maths.candidates(pending_rows, min_score=policy.min_score,
-                                               min_shared=policy.min_shared):
+    # its new pairs. The full rows' picks, and from the same products the qualifying pairs of the
+    # pending rows whose other end is not computed in full:
+    is_pending = np.zeros(len(ids), dtype=bool)
+    is_pending[[index[p] for p in pending_ids]] = True
+    picks, new_q, new_p, new_score = [], [], [], []
+    for mine, picked_now, row, other, score in maths.picks_and_candidates(
+            full_rows, is_pending, min_score=policy.min_score, min_shared=policy.min_shared, top_k=policy.top_k):
+        picks.append((mine, picked_now))
         keep = ~in_full[other]
-        new_p.append(mine[keep])
+        new_p.append(row[keep])
         new_q.append(other[keep])
         new_score.append(score[keep])
     new_q = np.concatenate(new_q) if new_q else np.zeros(0, np.int64)
     new_p = np.concatenate(new_p) if new_p else np.zeros(0, np.int64)
     new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
     merged_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
+    products = time.perf_counter()
 
     # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
     # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
@@ -337,8 +342,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     read = time.perf_counter()
 
     # the full rows' picks
-    lower, higher, picked = picked_pairs(maths.picks(full_rows, min_score=policy.min_score,
-                                                     min_shared=policy.min_shared, top_k=policy.top_k))
+    lower, higher, picked = picked_pairs(picks)
+    del picks
     chosen: dict[tuple[str, str], set[str]] = {}
     for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
         chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
@@ -416,7 +421,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # summary: the pending entities' summaries and flags; read: postings and stored links;
     # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
     # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
-    result.seconds = {"summary": summarised - start, "read": read - summarised, "compute": computed - read,
+    result.seconds = {"summary": summarised - start, "read": (postings_read - summarised) + (read - products),
+                      "compute": (products - postings_read) + (computed - read),
                       "write": written - computed, "other": time.perf_counter() - written}
     return result
 
