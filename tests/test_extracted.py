@@ -3,7 +3,7 @@ import pickle
 from pathlib import Path
 
 from graphload.corpus import Paper, ReadReport
-from graphload.corpus.extracted import Entity, ExtractedPaper, Mention, read_extracted
+from graphload.corpus.extracted import Entity, ExtractedPaper, Mention, SerialisedRecord, read_extracted
 from graphload.export import to_networkx
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph" / "corpus.jsonl"
@@ -24,6 +24,20 @@ def test_record_from_paper_is_paper_dict_plus_entities_and_pickles():
     assert record.to_dict() == {**paper.to_dict(), "entities": [entity.to_dict()]}
     assert pickle.loads(pickle.dumps(record)) == record
     assert ExtractedPaper.from_dict(record.to_dict()) == record
+
+
+def test_a_serialised_record_writes_its_line_and_reads_as_the_record():
+    paper = Paper.build("FooNet", "We propose FooNet.", id="p1")
+    entity = Entity("method", "FooNet", "foonet", ["FooNet"], True, [Mention("title", 0, 6, "FooNet", "vocabulary")])
+    line = ExtractedPaper(paper, [entity]).to_json()
+    # the line as a worker sent it is what is written, whatever it holds
+    assert SerialisedRecord(paper, line.replace("FooNet", "BarNet")).to_json() == line.replace("FooNet", "BarNet")
+    record = SerialisedRecord(paper, line)
+    assert record == ExtractedPaper(paper, [entity]) and record.entities == [entity]
+    record.entities[0].name = "Foo Net"  # read, then changed: the line is written from the entities
+    assert '"name": "Foo Net"' in record.to_json()
+    copy = pickle.loads(pickle.dumps(SerialisedRecord(paper, line)))
+    assert type(copy) is ExtractedPaper and copy.to_json() == line
 
 
 def test_bad_lines_are_skipped_with_file_and_line(tmp_path):

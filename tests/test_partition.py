@@ -70,6 +70,16 @@ def test_extract_papers_n_process_uses_the_workers(papers, one_process):
 
 
 @pytest.mark.slow
+def test_worker_records_read_as_one_process_records(papers):
+    one = list(Extractor().extract(papers))
+    with ParallelExtractor(workers=2, chunk_size=30) as extractor:
+        records = list(extractor.extract(papers))  # sent as JSON lines, entities parsed when read
+    assert [r.paper for r in records] == [r.paper for r in one]
+    assert [r.entities for r in records] == [r.entities for r in one] and sum(len(r.entities) for r in one) > 100
+    assert [r.to_json() for r in records] == [r.to_json() for r in one]  # written again from the parsed entities
+
+
+@pytest.mark.slow
 def test_a_worker_error_is_the_error_not_a_broken_pool(papers):
     with pytest.raises(ExtractError, match="cannot load spaCy model 'no-such-model'"):
         list(extract_parallel(papers[:3], 2, model="no-such-model"))

@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from graphload.corpus.extracted import ExtractedPaper
+from graphload.corpus.extracted import ExtractedPaper, SerialisedRecord
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract.learned import Lexicon
@@ -69,8 +69,9 @@ def _lexicon(path: str) -> Lexicon:
     return _worker["lexicon"]
 
 
-def _extract_chunk(papers: list[Paper], lexicon_path: str) -> list[ExtractedPaper]:
-    return list(_extractor().extract_partition(papers, _lexicon(lexicon_path)))
+def _extract_chunk(papers: list[Paper], lexicon_path: str) -> list[str]:
+    """The chunk's records as JSON lines: the parent pairs them with the papers it sent (SerialisedRecord)."""
+    return [record.to_json() for record in _extractor().extract_partition(papers, _lexicon(lexicon_path))]
 
 
 def ordered_map(pool: Executor, function: Callable, items: Iterable, in_flight: int, *args) -> Iterator:
@@ -93,6 +94,12 @@ def ordered_map(pool: Executor, function: Callable, items: Iterable, in_flight: 
     finally:  # an error or a consumer that stops early: drop the work not yet started
         for future in pending:
             future.cancel()
+
+
+def _noting(parts: Iterable[list], sent: deque) -> Iterator[list]:
+    for part in parts:
+        sent.append(part)
+        yield part
 
 
 def _context():
@@ -140,9 +147,14 @@ class ParallelExtractor:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _map(self, function: Callable, papers: Iterable[Paper], *args) -> Iterator:
+    def _map(self, function: Callable, papers: Iterable[Paper], *args, sent: deque | None = None) -> Iterator:
+        """function(chunk, *args) for each chunk of the papers, in order; with `sent`, each chunk is also
+        appended there as it is submitted (the caller pops it when its result comes)."""
+        parts = chunks(papers, self.chunk_size)
+        if sent is not None:
+            parts = _noting(parts, sent)
         try:
-            yield from ordered_map(self.pool, function, chunks(papers, self.chunk_size), self.in_flight, *args)
+            yield from ordered_map(self.pool, function, parts, self.in_flight, *args)
         except BrokenProcessPool:
             self.close()
             raise ExtractError("an extraction worker process died (out of memory, or killed); run again with "
@@ -166,8 +178,9 @@ class ParallelExtractor:
         try:
             with os.fdopen(handle, "wb") as f:
                 pickle.dump(lexicon, f, protocol=pickle.HIGHEST_PROTOCOL)
-            for records in self._map(_extract_chunk, papers, path):
-                yield from records
+            sent: deque = deque()
+            for lines in self._map(_extract_chunk, papers, path, sent=sent):
+                yield from map(SerialisedRecord, sent.popleft(), lines)
         finally:
             os.unlink(path)
 
