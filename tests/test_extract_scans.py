@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FRAGMENTS = ["we", "We", "I", "This paper", "this work", " ", "  ", "\n", ",", ", ", "-", "/", "/1", ".", "(", ")",
              "a", "x", "Z", "Net", "CNN", "GANs", "1", "7B", "1.5M", "of", "and", "or", "model", "family", "propose",
              "proposed", "also", "dataset", "data sets", "benchmarks", "accuracy", "error rates", "loss", "score",
-             "Deep", "Belief", "é", "É", "_", "QNorm", "Quantile", "Feature", " (", "Norm)"]
+             "Deep", "Belief", "é", "É", "_", "QNorm", "Quantile", "Feature", " (", "Norm)", "2019", "2020", "Ripple",
+             "-based", "-bas", "attention", "auto", "encoders", "quantization", "xpruning", "transforms"]
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 
 PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the fast pattern that spans the match)
@@ -35,6 +36,8 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
     (components._TWO_CAPITALS_WORD, r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])", 0),
     (rules._DATASET_WORD, r"(?<=\s)" + rules.DATASET_WORDS + r"\b", 1),
     (rules._METRIC_HEAD, r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b", 1),
+    (rules._CAPITALISED_WORD, r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)", 0),
+    (rules._EDITION_YEARS, r"(?<=[\s\-])(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d(?![\w\-])", 0),
 ]
 
 
@@ -58,6 +61,12 @@ def test_shape_signals_are_the_spans_of_the_plain_pattern(text):
 @given(text=texts)
 def test_reversed_definitions_are_found_where_the_plain_scan_finds_them(text):
     assert [m.span() for m in acronyms._reversed_matches(text)] == [m.span() for m in acronyms._REVERSED.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_technique_heads_are_where_the_whole_text_scan_finds_them(text):
+    assert [m.span() for m in rules._technique_heads(text)] == [m.span() for m in rules._TECHNIQUE.finditer(text)]
 
 
 def corpus_texts() -> list[str]:

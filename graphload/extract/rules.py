@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterator
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
@@ -583,7 +584,7 @@ def appositions(text: str) -> list[Candidate]:
 
 
 # "PASCAL VOC 2007 and 2012", "WMT 2014 and 2016": editions of one benchmark, the name written once.
-_EDITION_YEARS = re.compile(r"(?<=[\s\-])((?:19|20)\d\d)((?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d)(?![\w\-])")
+_EDITION_YEARS = re.compile(r"((?:19|20)(?<=[\s\-]\d\d)\d\d)((?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d)(?![\w\-])")
 _EDITION_BASE = re.compile(r"(?<![\w\-])((?:[A-Z][\w\-]*\s){0,2}[A-Z][\w\-]*)([\s\-])$")
 
 
@@ -781,6 +782,24 @@ def _technique_modifier(word: str) -> bool:
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
 
 
+# What every technique head starts with: the scan looks for these (a substring search) and tries the pattern
+# only there; a head is a whole word, so the heads found are the ones a scan of the whole text finds.
+_TECHNIQUE_STEMS = ("interpolation", "decomposition", "transform", "convolution", "quantization", "pruning",
+                    "rendering", "regulari", "normali", "distillation", "encoding", "augmentation", "projection",
+                    "factori", "reparameteri", "descent", "clustering", "imputation", "aggregation", "auto",
+                    "attention")
+
+
+def _technique_heads(text: str) -> list[re.Match]:
+    starts = []
+    for stem in _TECHNIQUE_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(stem, at + 1)
+    return [head for head in map(_TECHNIQUE.match, repeat(text), sorted(starts)) if head]
+
+
 # Up to three words right before a technique head, read back from the head (found first: heads are rare).
 _MODIFIERS_BEFORE = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})$")
 
@@ -791,7 +810,7 @@ def technique_phrases(text: str) -> list[Candidate]:
     place the technique, verbs and function words end the name; plural modifiers ("networks transform")
     are verbs' subjects, not part of a name."""
     found = []
-    for head in _TECHNIQUE.finditer(text):
+    for head in _technique_heads(text):
         match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 80), head.start())
         if not match:
             continue
@@ -818,7 +837,7 @@ def technique_phrases(text: str) -> list[Candidate]:
     return found
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)")
 _NAME_SLOT_AFTER = re.compile(r"\s*(?:\(ours\)|\[\d)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[A-Z][\w\-]*)[ \t]+$")
 
