@@ -20,7 +20,9 @@ FRAGMENTS = ["we", "We", "I", "This paper", "this work", " ", "  ", "\n", ",", "
              "a", "x", "Z", "Net", "CNN", "GANs", "1", "7B", "1.5M", "of", "and", "or", "model", "family", "propose",
              "proposed", "also", "dataset", "data sets", "benchmarks", "accuracy", "error rates", "loss", "score",
              "Deep", "Belief", "é", "É", "_", "QNorm", "Quantile", "Feature", " (", "Norm)", "2019", "2020", "Ripple",
-             "-based", "-bas", "attention", "auto", "encoders", "quantization", "xpruning", "transforms"]
+             "-based", "-bas", "attention", "auto", "encoders", "quantization", "xpruning", "transforms", "models",
+             "network", "-style", "weights", "scores", "error rate", "errors", "log-likelihood", "similarity",
+             "distance", "benchmark", "corpora", "data set", "suites", "\t"]
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 
 PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the fast pattern that spans the match)
@@ -63,10 +65,21 @@ def test_reversed_definitions_are_found_where_the_plain_scan_finds_them(text):
     assert [m.span() for m in acronyms._reversed_matches(text)] == [m.span() for m in acronyms._REVERSED.finditer(text)]
 
 
-@settings(max_examples=500, deadline=None)
+@pytest.mark.parametrize("pattern, stems", rules.STEM_SCANS, ids=lambda v: getattr(v, "pattern", "stems")[:24])
+@settings(max_examples=300, deadline=None)
 @given(text=texts)
-def test_technique_heads_are_where_the_whole_text_scan_finds_them(text):
-    assert [m.span() for m in rules._technique_heads(text)] == [m.span() for m in rules._TECHNIQUE.finditer(text)]
+def test_stem_scans_find_what_finditer_finds(pattern, stems, text):
+    assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, stems", rules.STEM_SCANS, ids=lambda v: getattr(v, "pattern", "stems")[:24])
+def test_stem_scans_find_what_finditer_finds_in_the_sample(pattern, stems):
+    found = 0
+    for text in corpus_texts():
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == spans, text[:80]
+        found += len(spans)
+    assert found  # the texts exercise the pattern
 
 
 def corpus_texts() -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import repeat
 from typing import Iterator
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
@@ -56,9 +55,7 @@ _NAME_HEAD = re.compile(
     r"(?:-based\b|-style\b|\s(?:model|models|network|networks|architecture|architectures|family|"
     r"algorithm|module|layers?|encoder|decoder|backbone|variants?|checkpoints?|weights|agents?)\b)")
 _METRIC_SCORE = re.compile(r"[\s-]scores?\b")
-_SCORE_CUES = ("score",)
 _METRIC_HEAD = re.compile(r"\s(accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b")
-_METRIC_HEAD_CUES = ("accurac", "error", "likelihood", "loss")
 _WORD_BEFORE = re.compile(r"(?<![\w\-])([\w\-]+)\s+$")
 _NAMED_METRIC_CUES = ("accuracy", "error", "distance", "score", "similarity")
 _NAMED_METRIC_HEAD = re.compile(r"\s(?:" + "|".join(_NAMED_METRIC_CUES) + r")\b")
@@ -120,8 +117,46 @@ _ON_DATA = re.compile(
 
 
 # Each pattern with what a text must hold before it is scanned for it (tests check that no match lacks one).
-CUED_SCANS = ((_NAMING_VERB, _NAMING_CUES), (_METRIC_SCORE, _SCORE_CUES), (_NAMED_METRIC_HEAD, _NAMED_METRIC_CUES),
-              (_METRIC_HEAD, _METRIC_HEAD_CUES), (_SLASH_FAMILY, _SLASH_DIGIT), (_SIZE_SUFFIX, _SIZE_DIGIT))
+CUED_SCANS = ((_NAMING_VERB, _NAMING_CUES), (_SLASH_FAMILY, _SLASH_DIGIT), (_SIZE_SUFFIX, _SIZE_DIGIT))
+
+# Patterns whose every match starts `shift` characters before one of a few words (stems, shift): a pattern that
+# opens on a space or a common letter is tried at every one of them; stem_scan tries it only before the words,
+# found by substring search, which costs a fraction of that (tests check it finds what finditer finds).
+_TECHNIQUE_STEMS = tuple((stem, 0) for stem in (
+    "interpolation", "decomposition", "transform", "convolution", "quantization", "pruning", "rendering", "regulari",
+    "normali", "distillation", "encoding", "augmentation", "projection", "factori", "reparameteri", "descent",
+    "clustering", "imputation", "aggregation", "auto", "attention"))
+_NAME_HEAD_STEMS = (("-based", 0), ("-style", 0)) + tuple((stem, 1) for stem in (
+    "model", "network", "architecture", "family", "algorithm", "module", "layer", "encoder", "decoder", "backbone",
+    "variant", "checkpoint", "weights", "agent"))
+_DATASET_WORD_STEMS = tuple((stem, 1) for stem in ("data", "benchmark", "corp", "suite", "challenge", "treebank"))
+_METRIC_SCORE_STEMS = (("score", 1),)
+_NAMED_METRIC_STEMS = tuple((stem, 1) for stem in _NAMED_METRIC_CUES)
+_METRIC_HEAD_STEMS = tuple((stem, 1) for stem in ("accura", "error", "log-likelihood", "likelihood", "loss"))
+
+
+def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern whose matches all start `shift` characters before
+    one of the `stems`: the pattern is tried only there, left to right, never inside a match found.
+
+    >>> [m.group() for m in stem_scan(re.compile(r"\\sscores?\\b"), "F1 score and scores", (("score", 1),))]
+    [' score', ' scores']
+    """
+    starts = set()
+    for stem, shift in stems:
+        at = text.find(stem)
+        while at >= 0:
+            if at >= shift:
+                starts.add(at - shift)
+            at = text.find(stem, at + 1)
+    found, end = [], 0
+    for start in sorted(starts):
+        if start >= end:
+            match = pattern.match(text, start)
+            if match:
+                found.append(match)
+                end = match.end()
+    return found
 
 
 def _cued(text: str, cues: tuple[str, ...]) -> bool:
@@ -340,7 +375,7 @@ def _is_modality_shaped(word: str) -> bool:
 def dataset_cues(text: str) -> list[Candidate]:
     """`the JPEG-AI dataset`, `the GLUE and SQuAD datasets`, `X benchmark`."""
     found = []
-    words = [match.start(1) for match in _DATASET_WORD.finditer(text)]
+    words = [match.start(1) for match in stem_scan(_DATASET_WORD, text, _DATASET_WORD_STEMS)]
     for word_start in words:
         name_end = word_start  # the name ends where the spaces before the word start
         while name_end and text[name_end - 1].isspace():
@@ -370,16 +405,16 @@ def dataset_cues(text: str) -> list[Candidate]:
 def metric_cues(text: str) -> list[Candidate]:
     """`F1-score`, `test accuracy`, `in terms of top-1 error and FID`."""
     found = []
-    for match in _METRIC_SCORE.finditer(text) if _cued(text, _SCORE_CUES) else ():
+    for match in stem_scan(_METRIC_SCORE, text, _METRIC_SCORE_STEMS):
         token = _token_before(text, match.start())
         if token and is_name_like(token[1]) and not is_excluded(token[1]):
             found.append(Candidate(token[0], match.end(), text[token[0]:match.end()], "metric", "metric-cue"))
-    for match in _NAMED_METRIC_HEAD.finditer(text) if _cued(text, _NAMED_METRIC_CUES) else ():
+    for match in stem_scan(_NAMED_METRIC_HEAD, text, _NAMED_METRIC_STEMS):
         # "normalised Levenshtein accuracy": a person's or thing's name before a metric head
         name = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if name and not _sentence_start(text, name.start(1)) and not is_excluded(name.group(1)):
             found.append(Candidate(name.start(1), match.end(), text[name.start(1):match.end()], "metric", "metric-cue"))
-    for match in _METRIC_HEAD.finditer(text) if _cued(text, _METRIC_HEAD_CUES) else ():
+    for match in stem_scan(_METRIC_HEAD, text, _METRIC_HEAD_STEMS):
         modifier = _WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
@@ -442,7 +477,7 @@ def is_vague_quality(text: str, start: int, end: int) -> bool:
 def name_head_cues(text: str) -> list[Candidate]:
     """`Minitron models`, `SVR-based compression`: a name used as a model's name."""
     found = []
-    for match in _NAME_HEAD.finditer(text):
+    for match in stem_scan(_NAME_HEAD, text, _NAME_HEAD_STEMS):
         token = _token_before(text, match.start())
         if not token:
             continue
@@ -782,24 +817,6 @@ def _technique_modifier(word: str) -> bool:
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
 
 
-# What every technique head starts with: the scan looks for these (a substring search) and tries the pattern
-# only there; a head is a whole word, so the heads found are the ones a scan of the whole text finds.
-_TECHNIQUE_STEMS = ("interpolation", "decomposition", "transform", "convolution", "quantization", "pruning",
-                    "rendering", "regulari", "normali", "distillation", "encoding", "augmentation", "projection",
-                    "factori", "reparameteri", "descent", "clustering", "imputation", "aggregation", "auto",
-                    "attention")
-
-
-def _technique_heads(text: str) -> list[re.Match]:
-    starts = []
-    for stem in _TECHNIQUE_STEMS:
-        at = text.find(stem)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(stem, at + 1)
-    return [head for head in map(_TECHNIQUE.match, repeat(text), sorted(starts)) if head]
-
-
 # Up to three words right before a technique head, read back from the head (found first: heads are rare).
 _MODIFIERS_BEFORE = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})$")
 
@@ -810,7 +827,7 @@ def technique_phrases(text: str) -> list[Candidate]:
     place the technique, verbs and function words end the name; plural modifiers ("networks transform")
     are verbs' subjects, not part of a name."""
     found = []
-    for head in _technique_heads(text):
+    for head in stem_scan(_TECHNIQUE, text, _TECHNIQUE_STEMS):
         match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 80), head.start())
         if not match:
             continue
@@ -863,3 +880,8 @@ def name_word_uses(text: str, words, title_end: int) -> list[tuple[int, int]]:
             continue
         found.append((start, end))
     return found
+
+
+STEM_SCANS = ((_TECHNIQUE, _TECHNIQUE_STEMS), (_NAME_HEAD, _NAME_HEAD_STEMS), (_DATASET_WORD, _DATASET_WORD_STEMS),
+              (_METRIC_SCORE, _METRIC_SCORE_STEMS), (_NAMED_METRIC_HEAD, _NAMED_METRIC_STEMS),
+              (_METRIC_HEAD, _METRIC_HEAD_STEMS))
