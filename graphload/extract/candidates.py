@@ -29,7 +29,7 @@ PRIORITY = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # every rule makes dozens a paper: slots make them cheaper to build and to read
 class Candidate:
     """A span [start, end) of the paper text that a rule takes for an entity."""
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from graphload.corpus.extracted import Entity, Mention
 from graphload.extract.acronyms import find_definitions, singular_acronym
-from graphload.extract.candidates import Candidate
+from graphload.extract.candidates import PRIORITY, Candidate
 from graphload.extract.keys import entity_key
 from graphload.extract.learned import display_name
 from graphload.extract.lexicon import is_excluded
@@ -34,7 +34,7 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
     taken = bytearray(max(c.end for c in candidates) + 1)
     kept: list[Candidate] = []
     dropped_introductions: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, -PRIORITY.get(c.rule, 0), c.start)):
         if taken.find(1, cand.start, cand.end) < 0:
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
@@ -219,7 +219,7 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     for cand in candidates:
         if not cand.text.strip() or is_excluded(cand.text) or (cand.name and is_excluded(cand.name)):
             continue
-        if definitions and _redefined(cand, definitions, vocab_by_key):
+        if definitions and cand.rule == "vocabulary" and _redefined(cand, definitions, vocab_by_key):
             continue
         key = cand.key or entity_key(cand.text)
         entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text)) or _described_entry(cand, vocab_by_key)
