@@ -38,6 +38,8 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
     (components._TWO_CAPITALS_WORD, r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])", 0),
     (rules._DATASET_WORD, r"(?<=\s)" + rules.DATASET_WORDS + r"\b", 1),
     (rules._METRIC_HEAD, r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b", 1),
+    (rules._SIZE_DIGIT, r"\d[BM]", None),
+    (acronyms._word_starts("CGNa"), r"(?<![\w\-])[CGNa]", 0),
     (rules._CAPITALISED_WORD, r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)", 0),
     (rules._EDITION_YEARS, r"(?<=[\s\-])(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d(?![\w\-])", 0),
 ]

@@ -208,7 +208,8 @@ def _word_end(text: str, end: int) -> int | None:
 @lru_cache(maxsize=4096)
 def _word_starts(first_letters: str) -> re.Pattern:
     """Where a word starts with one of these letters."""
-    return re.compile(r"(?<![\w\-])[" + "".join(re.escape(c) for c in first_letters) + "]")
+    letters = "[" + "".join(re.escape(c) for c in first_letters) + "]"
+    return re.compile(letters + r"(?<![\w\-]" + letters + ")")  # opens on a letter: re skips to the next one
 
 
 def acronym_uses(text: str, acronyms) -> dict[str, list[tuple[int, int]]]:

@@ -46,7 +46,7 @@ _SIZE = r"\d+(?:\.\d+)?[BM]"
 # coming after it ("(?<=[A-Za-z0-9][\s-])"): re then jumps from one such character to the next instead of
 # trying the pattern at every position.
 _SIZE_SUFFIX = re.compile(r"[\s-](?<=[A-Za-z0-9][\s-])" + _SIZE + r"\b")
-_SIZE_DIGIT = re.compile(r"\d[BM]")  # in every size: a cheap test before the scan
+_SIZE_DIGIT = re.compile(r"[BM](?<=\d[BM])")  # in every size: a cheap test before the scan (B or M, then the digit)
 _SIZED_BASE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*(?:-?\d+(?:\.\d+)?)?)$")
 # (?=...[a-z]) asks for a lower-case letter without a second [A-Za-z]* to backtrack over.
 _VERSIONED = re.compile(r"([A-Z](?<!\w[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]*-\d+(?:\.\d+)?[a-z]?)\b(?=\s+(?:family|model|models|series|architecture|checkpoints?|" + _SIZE + r"))")
@@ -82,7 +82,7 @@ _APPOSITION = re.compile(
     r"\b" + _APPOSITION_HEAD + r"s?\s*,\s+"
     r"(?:(?:which\s+)?(?:we\s+)?(?:called|named|dubbed|termed|call|name|dub|term)\s+)?(?:the\s+)?(?=[A-Za-z0-9])")
 _COMMA = re.compile(r",(?<=[a-z],)\s")  # opens on the comma: the scan jumps from comma to comma
-_WORD_AT_COMMA = re.compile(r"([a-z]+)$")
+_LOWER_CASE = "abcdefghijklmnopqrstuvwxyz"
 _APPOSITION_HEADS = frozenset(w.rstrip("s") for w in re.findall(r"[a-z]+", _APPOSITION_HEAD)) | {"data", "dataset"}
 _APPOSITION_DETERMINER = re.compile(r"\b(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,4}?$", re.I)
 _APPOSITION_CLOSE = re.compile(r"\s*(?:,|\(|\s(?:which|that|to|for|is|with|consisting|comprising|containing)\b)")
@@ -591,8 +591,9 @@ def appositions(text: str) -> list[Candidate]:
     a name set off by commas after a head noun that says what it is."""
     found = []
     for comma in _COMMA.finditer(text):
-        head = _WORD_AT_COMMA.search(text, max(0, comma.start() - 16), comma.start())
-        if not head or head.group(1).lower().rstrip("s") not in _APPOSITION_HEADS:
+        before = text[max(0, comma.start() - 16):comma.start()]
+        head = before[len(before.rstrip(_LOWER_CASE)):]  # the lower-case word at the comma (a regex's search is slower)
+        if head.rstrip("s") not in _APPOSITION_HEADS:
             continue
         match = _APPOSITION.search(text, max(0, comma.start() - 16), comma.end() + 40)
         if not match or match.start() > comma.start():
