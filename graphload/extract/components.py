@@ -180,6 +180,7 @@ class RuleFinder:
         text = doc_text(doc)
         title_end = title_length(text)
         found = _candidates(doc)
+        known = [(c.start, c.end, c.type) for c in found if c.rule == "vocabulary" and c.type != "repo"]
         found.extend(Candidate(m.start, m.end, m.text, "repo", "repo-url", key=m.key) for m in find_repos(text))
         defined, local = rules.acronym_definitions(text)
         # The paper's own definition wins over the corpus's, even one no rule could type
@@ -199,6 +200,7 @@ class RuleFinder:
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))
         found.extend(rules.technique_phrases(text))
+        found.extend(rules.list_members(text, known, title_end))
         if self.senses:
             for matcher in (self.exact, self.folded):
                 for match_id, start, end in matcher(doc):

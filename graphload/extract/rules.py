@@ -886,3 +886,98 @@ def name_word_uses(text: str, words, title_end: int) -> list[tuple[int, int]]:
 STEM_SCANS = ((_TECHNIQUE, _TECHNIQUE_STEMS), (_NAME_HEAD, _NAME_HEAD_STEMS), (_DATASET_WORD, _DATASET_WORD_STEMS),
               (_METRIC_SCORE, _METRIC_SCORE_STEMS), (_NAMED_METRIC_HEAD, _NAMED_METRIC_STEMS),
               (_METRIC_HEAD, _METRIC_HEAD_STEMS))
+
+
+# Between two items of a list: "A, B", "A and B", "A, and B", "A or B", "A/B".
+_LIST_GLUE_AFTER = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|/)")
+_LIST_GLUE_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+|/)$")
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w\-.+])(" + TOKEN + r"(?:\s" + TOKEN + r")?)$")
+
+
+def _list_item(text: str, start: int, end: int, title_end: int) -> bool:
+    """Whether text[start:end] reads as a name in a list: every word name-like (an acronym, CamelCase,
+    digits, a capitalised word that is no English word; in the title, where every word is capitalised, not
+    the last), none a unit, an organisation or an excluded name, and the name not going on past its end
+    ("MIT Places", "CNN-based")."""
+    words = text[start:end].split()
+    if not words or len(words) > 2 or re.match(r"[\-+]|\s+[A-Z][a-z]", text[end:end + 3]) \
+            or words[0].lower().startswith("non-") or _NAME_AFFIX.search(words[-1]):
+        return False
+    for index, word in enumerate(words):
+        at_start = index == 0 and _sentence_start(text, start) or start < title_end
+        if not is_name_like(word, sentence_start=at_start) or _UNIT_NOISE.match(word) or is_not_a_name(word) \
+                or _ESCAPE_REMAINS.search(word) or _WEB_ADDRESS.search(word):
+            return False
+    return not is_excluded(text[start:end])
+
+
+def _overlaps(span: tuple[int, int], starts: dict, ends: dict) -> bool:
+    """Whether a known hit starts or ends inside the span (the span is short: a few checks)."""
+    return any(p in starts for p in range(span[0], span[1])) or any(p in ends for p in range(span[0] + 1, span[1] + 1))
+
+
+def list_members(text: str, known: list[tuple[int, int, str]], title_end: int = 0) -> list[Candidate]:
+    """`compatible with MLPs, SIREN, WIRE`, `on UVG, MCL JVC, and Bunny`: papers list like things together,
+    so a name-shaped item listed next to a known entity is one of its type. `known` holds the (start, end,
+    type) of the vocabulary's hits; a list whose known items disagree on the type gives nothing, and the
+    walk from a known item stops at the first item that is not name-shaped.
+
+    >>> [(c.text, c.type) for c in list_members("on MNIST, Zorblat and CIFAR-10 with SGD", [(3, 8, "dataset"), (22, 30, "dataset")])]
+    [('Zorblat', 'dataset')]
+    """
+    starts = {start: (end, kind) for start, end, kind in known}
+    ends = {end: (start, kind) for start, end, kind in known}
+    found: dict[tuple[int, int], str] = {}
+    listed: set[int] = set()  # starts of known items a walk went through: each list is walked once
+    for start, end, kind in sorted(known):
+        if start in listed:
+            continue
+        items: list[tuple[int, int]] = []
+        kinds = {kind}
+        for step in (1, -1):
+            cursor = end if step == 1 else start
+            while True:
+                if step == 1:
+                    glue = _LIST_GLUE_AFTER.match(text, cursor)
+                    edge = glue.end() if glue else None
+                    neighbour = starts.get(edge) if glue else None
+                else:
+                    glue = _LIST_GLUE_BEFORE.search(text, max(0, cursor - 12), cursor)
+                    edge = glue.start() if glue else None
+                    neighbour = ends.get(edge) if glue else None
+                if not glue:
+                    break
+                if neighbour is not None:  # a known item: the list goes on through it
+                    other, other_kind = neighbour
+                    kinds.add(other_kind)
+                    listed.add(edge if step == 1 else other)
+                    cursor = other
+                    continue
+                span = _list_span(text, edge, step, title_end)
+                if not span or _overlaps(span, starts, ends):
+                    break
+                items.append(span)
+                cursor = span[1] if step == 1 else span[0]
+        if len(kinds) == 1:
+            for span in items:
+                found.setdefault(span, kind)
+    return [Candidate(s, e, text[s:e], kind, "list-member") for (s, e), kind in sorted(found.items())]
+
+
+def _list_span(text: str, edge: int, step: int, title_end: int) -> tuple[int, int] | None:
+    """The list item starting (step 1) or ending (step -1) at `edge`, when it reads as a name."""
+    if step == 1:
+        span = _name_tokens(text, edge, 2)
+        return span if span and _list_item(text, *span, title_end) else None
+    item = _LIST_ITEM_BEFORE.search(text, max(0, edge - 60), edge)
+    if not item:
+        return None
+    span = (item.start(1), item.end(1))
+    if not _list_item(text, *span, title_end):
+        words = item.group(1).split()  # "use MLPs, ...": only the last word may be the item,
+        if len(words) < 2 or words[0].lower() not in _NOT_TECHNIQUE_WORDS:
+            return None  # not "spectral PE": a modifier makes a longer name of it
+        span = (item.end(1) - len(words[-1]), item.end(1))
+        if not _list_item(text, *span, title_end):
+            return None
+    return None if text[span[0] - 1:span[0]] in ("-", "+") else span

@@ -1,0 +1,45 @@
+"""Rules that read how a sentence signals an entity: lists of like things, cue verbs, citations."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphload.extract.pipeline import build_pipeline
+    return build_pipeline()
+
+
+def found(nlp, text):
+    return {(e.type, e.name) for e in nlp("A title\n\n" + text)._.graphload_entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We evaluate on MNIST, Quoxel-7 and CIFAR-10.", ("dataset", "Quoxel-7")),
+    ("Our codec beats JPEG, ZBLK and BPG on every image.", ("method", "ZBLK")),
+    ("It plugs into MLPs, SPLINO, or other backbones.", ("method", "SPLINO")),
+    ("Scores drop on ImageNet and TORVALD alike.", ("dataset", "TORVALD")),
+])
+def test_a_name_listed_with_a_known_entity_takes_its_type(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("We compare spectral PE and random features.", "PE"),             # a modifier makes a longer name of it
+    ("We test on ImageNet and MIT Places.", "MIT"),                   # the name goes on past the word
+    ("CNN-based and LSTM-based models are compared.", "CNN-based"),   # a use of a name, not a list item
+    ("We train BERT, Adam and PyTorch.", "PyTorch"),                  # software is no method
+    ("We train on ImageNet and GPUs.", "GPUs"),                       # hardware
+])
+def test_list_members_skip_words_that_are_not_names_in_the_list(nlp, text, absent):
+    assert absent not in {name for _, name in found(nlp, text)}
+
+
+def test_a_list_mixing_types_types_nothing():
+    from graphload.extract.rules import list_members
+    text = "on MNIST, Zorblat and BLEU"
+    assert list_members(text, [(3, 8, "dataset"), (22, 26, "metric")]) == []
+
+
+def test_capitalised_title_words_are_no_list_members():
+    from graphload.extract.rules import list_members
+    text = "Autoregressive, Quorbic, and Diffusion Models\n\nAbstract."
+    assert list_members(text, [(29, 45, "method")], title_end=45) == []
