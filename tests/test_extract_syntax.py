@@ -43,3 +43,29 @@ def test_capitalised_title_words_are_no_list_members():
     from graphload.extract.rules import list_members
     text = "Autoregressive, Quorbic, and Diffusion Models\n\nAbstract."
     assert list_members(text, [(29, 45, "method")], title_end=45) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We adopt QZRL to train the policy.", "QZRL"),
+    ("The decoder is built on Zorbformer-2 blocks.", "Zorbformer-2"),
+    ("Weights are trained with LAMBDO and a cosine schedule.", "LAMBDO"),
+    ("Our sampler is a variant of DPMQ that skips steps.", "DPMQ"),
+    ("It can be seen as an extension of RNNsearch to many steps.", "RNNsearch"),
+    ("Unlike QuoNet [12], ours is small.", "QuoNet"),
+    ("Unlike VEXA (Smith et al., 2019), ours is small.", "VEXA"),
+])
+def test_a_name_the_sentence_says_is_used_or_cited_is_a_method(nlp, text, name):
+    assert ("method", name) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We bound it using the Frobenius norm.",          # a person's name before a noun
+    "We train using Jacobian regularisation.",          # the same
+    "We use GPUs and fp16 to train faster.",            # hardware and a number format
+    "We use PyTorch for all runs.",                     # software
+    "Data was collected via the U.S. census.",          # an abbreviation
+    "Scores are computed using sim4 in a loop.",        # a code word, not a name
+])
+def test_use_cues_skip_words_that_only_look_like_names(text):
+    from graphload.extract.rules import use_cues
+    assert use_cues(text) == []

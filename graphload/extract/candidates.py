@@ -23,6 +23,7 @@ PRIORITY = {
     "run-name": 42,     # a name learnt from other papers: below what the paper itself says
     "run-word": 41,     # an everyday word another paper made a name, where this one writes it as a name
     "list-member": 40,
+    "use-cue": 38,
     "name-shape": 35,
     "technique-head": 32,
     "title-case": 30,

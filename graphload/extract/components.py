@@ -201,6 +201,7 @@ class RuleFinder:
         found.extend(rules.name_head_cues(text))
         found.extend(rules.technique_phrases(text))
         found.extend(rules.list_members(text, known, title_end))
+        found.extend(rules.use_cues(text, title_end))
         if self.senses:
             for matcher in (self.exact, self.folded):
                 for match_id, start, end in matcher(doc):

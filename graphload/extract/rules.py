@@ -981,3 +981,60 @@ def _list_span(text: str, edge: int, step: int, title_end: int) -> tuple[int, in
         if not _list_item(text, *span, title_end):
             return None
     return None if text[span[0] - 1:span[0]] in ("-", "+") else span
+
+
+# Words by which a sentence says a technique is used or built on: "we use X", "based on X", "via X",
+# "trained with X", "a variant of X", "extends X".
+_USE_CUE = re.compile(
+    r"\b(?:(?:we|We)\s+(?:first\s+|also\s+|then\s+)?(?:use|apply|adopt|employ|leverage|utili[sz]e|exploit)|"
+    r"(?:using|via|utili[sz]ing|leveraging|employing|adopting|applying)|(?:based|built|relies|rely|relying)\s+(?:up)?on|"
+    r"(?:trained|optimi[sz]ed|fine-tuned|finetuned)\s+(?:with|using|by)|(?:a|an)\s+(?:\w+\s+)?(?:variant|extension|"
+    r"generali[sz]ation|modification)\s+of|extends?|extending)\s+(?:the\s+)?(?=[A-Za-z0-9])")
+_USE_CUES = ("use", "apply", "adopt", "employ", "leverag", "utili", "exploit", "using", "via", "on", "with", "by",
+             "of", "extend")
+# A citation after a name: "X (Smith et al., 2019)", "X [12]", "X [3, 4]".
+_CITATION_AFTER = re.compile(r"\s*(?:\[\d+(?:\s*[,\-\u2013]\s*\d+)*\]|\((?:[A-Z][A-Za-z\-]+(?: et al\.?| and [A-Z][A-Za-z\-]+)?,?\s+(?:19|20)\d\d[a-z]?(?:;\s*)?)+\))")
+_CITED_NAME_BEFORE = re.compile(r"(?<![\w\-.+])(" + TOKEN + r")$")
+
+
+def _name_form(word: str) -> bool:
+    """An acronym, CamelCase or letters with digits: the forms of a name a capitalised person's or everyday
+    word ("Frobenius norm", "the Jacobian") has not."""
+    if any(c.isdigit() for c in word):
+        return is_name_shaped(word) or bool(re.fullmatch(r"[A-Z]{2,}\d*", word))
+    return is_name_like(word, sentence_start=True)
+
+
+def _used_name(text: str, start: int) -> tuple[int, int] | None:
+    """The name a use cue points at: up to three words, each an acronym, CamelCase or letters with digits; not a
+    unit, piece of hardware or software, or an excluded name."""
+    span = _name_tokens(text, start)
+    if not span:
+        return None
+    name = strip_affix(text[span[0]:span[1]])
+    end = span[0] + len(name)
+    words = name.split()
+    if re.match(r"[\-+]|\s+[A-Z][a-z]", text[end:end + 3]) or is_excluded(name) or any(
+            _UNIT_NOISE.match(w) or is_not_a_name(w) or _ESCAPE_REMAINS.search(w) or _WEB_ADDRESS.search(w)
+            or re.search(r"[A-Za-z]\.", w) or not _name_form(w) for w in words):
+        return None
+    return span[0], end
+
+
+def use_cues(text: str, title_end: int = 0) -> list[Candidate]:
+    """`we adopt PPO`, `built on Mamba-2`, `trained with LAMB`, `a variant of DDIM`, `Zorblat [12]`: a name the
+    sentence says is used, built on or cited is a method (a dataset when a dataset word follows it)."""
+    found = []
+    for cue in _USE_CUE.finditer(text, title_end) if _cued(text, _USE_CUES) else ():
+        span = _used_name(text, cue.end())
+        if span:
+            found.append(Candidate(span[0], span[1], text[span[0]:span[1]], _type_from_context(text, span[1]),
+                                   "use-cue"))
+    for citation in _CITATION_AFTER.finditer(text, title_end) if "[" in text or "et al" in text or "(" in text else ():
+        name = _CITED_NAME_BEFORE.search(text, max(0, citation.start() - 40), citation.start())
+        if name and is_name_like(name.group(1), sentence_start=_sentence_start(text, name.start(1))):
+            span = _used_name(text, name.start(1))
+            if span and span[1] == citation.start():
+                found.append(Candidate(span[0], span[1], text[span[0]:span[1]], _type_from_context(text, span[1]),
+                                       "use-cue"))
+    return found
