@@ -69,3 +69,24 @@ def test_a_name_the_sentence_says_is_used_or_cited_is_a_method(nlp, text, name):
 def test_use_cues_skip_words_that_only_look_like_names(text):
     from graphload.extract.rules import use_cues
     assert use_cues(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our codec reaches 4X decoding speed on one GPU.", "decoding speed"),
+    ("It shows superior ranking correlation against the baselines.", "ranking correlation"),
+    ("The sampler doubles the convergence speed of training.", "convergence speed"),
+    ("We bound the approximation error by 0.01.", "approximation error"),
+])
+def test_a_measure_named_by_what_it_measures_is_a_metric_where_it_is_reported(nlp, text, name):
+    assert ("metric", name) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It runs fast while preserving accuracy.",            # a verb with its object
+    "Methods reach competitive accuracy.",                 # a rating
+    "We discuss the convergence speed of such schemes.",   # nothing reported or compared
+    "The translation speed-quality trade-off matters.",    # a word of a compound
+])
+def test_reported_measures_skip_verbs_ratings_and_talk(text):
+    from graphload.extract.rules import reported_measures
+    assert reported_measures(text) == []

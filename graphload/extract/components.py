@@ -202,6 +202,7 @@ class RuleFinder:
         found.extend(rules.technique_phrases(text))
         found.extend(rules.list_members(text, known, title_end))
         found.extend(rules.use_cues(text, title_end))
+        found.extend(rules.reported_measures(text))
         if self.senses:
             for matcher in (self.exact, self.folded):
                 for match_id, start, end in matcher(doc):

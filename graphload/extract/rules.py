@@ -1038,3 +1038,56 @@ def use_cues(text: str, title_end: int = 0) -> list[Candidate]:
                 found.append(Candidate(span[0], span[1], text[span[0]:span[1]], _type_from_context(text, span[1]),
                                        "use-cue"))
     return found
+
+
+# A metric's head with the words that say what is measured: "decoding speed", "ranking correlation",
+# "linear classification accuracy", "test correlation coefficient".
+_MEASURE_HEAD = re.compile(r"(?<![\w\-])(accuracy|error rate|error|correlation coefficient|correlation|speed)(?![\w\-])")
+_MEASURE_CUES = ("accuracy", "error", "correlation", "speed")
+# A number or comparison in the sentence says the measure is reported: "of 0.95", "6X", "by 12X", "superior".
+_MEASURE_REPORTED = re.compile(r"\d|\b(?:superior|higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|"
+                               r"in terms of|measured)\b")
+
+
+# A gerund names what is measured after a determiner or a number ("the decoding speed", "6X encoding speed"),
+# and is a verb with the metric its object elsewhere ("while preserving accuracy").
+_GERUND_AS_NOUN_AFTER = frozenset("the a an its their our his her this that of in on and or for at with".split())
+
+
+def _measure_modifier(words: list[str]) -> bool:
+    """Whether the last word before a metric head names what it measures: a noun (decoding, convergence,
+    translation, ranking), not a rating, a verb or a function word."""
+    word = words[-1]
+    if not word.isalpha() or not word.islower() or word in _NOT_TECHNIQUE_WORDS:
+        return False
+    if word in METRIC_MODIFIERS:
+        return True
+    if word.endswith("ing"):
+        before = words[-2].lower() if len(words) > 1 else ""
+        return before in _GERUND_AS_NOUN_AFTER or bool(re.fullmatch(r"\d+(?:\.\d+)?[x×X%]?", before))
+    return word.endswith(("tion", "sion", "ence", "ance", "ment"))
+
+
+def reported_measures(text: str) -> list[Candidate]:
+    """`achieves 6X decoding speed`, `a mean test correlation coefficient of 0.95`, `superior ranking correlation`:
+    one or two lower-case words naming what a metric head measures, in a sentence that reports a number or
+    compares; words that rate, size or order (high, final, overall), verbs and function words end the name."""
+    found = []
+    for head in _MEASURE_HEAD.finditer(text) if _cued(text, _MEASURE_CUES) else ():
+        match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 60), head.start())
+        if not match:
+            continue
+        start = text.rfind(match.group(1).split()[-1], 0, head.start())
+        words = text[max(0, start - 30):head.start()].split()
+        if not _measure_modifier(words):
+            continue
+        opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+        closing = _SENTENCE_END.search(text, head.end(), head.end() + 200)
+        sentence = text[opening:closing.start() if closing else head.end() + 200]
+        if not (_MEASURE_REPORTED.search(sentence) or _REPORTED.search(sentence)):
+            continue
+        name = text[start:head.end()]
+        if is_excluded(name) or is_not_a_name(name) or text[head.end():head.end() + 1] == "-":
+            continue
+        found.append(Candidate(start, head.end(), name, "metric", "metric-cue"))
+    return found
