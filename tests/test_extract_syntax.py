@@ -90,3 +90,15 @@ def test_a_measure_named_by_what_it_measures_is_a_metric_where_it_is_reported(nl
 def test_reported_measures_skip_verbs_ratings_and_talk(text):
     from graphload.extract.rules import reported_measures
     assert reported_measures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Accuracy is high on both the QuarkSet (3-class) and ZebNet (4-class) datasets.", ("dataset", "QuarkSet")),
+    ("Accuracy is high on both the QuarkSet (3-class) and ZebNet (4-class) datasets.", ("dataset", "ZebNet")),
+    ("We collect a dataset of circuit graphs - Circuits-2M - and release it.", ("dataset", "Circuits-2M")),
+    ("We release a new corpus: WikiFoo-12 for parsing.", ("dataset", "WikiFoo-12")),
+    ("We prune Pythoid-70M and Zorbix-7B to half their size.", ("method", "Pythoid-70M")),
+    ("We prune Pythoid-70M and Zorbix-7B to half their size.", ("method", "Zorbix-7B")),
+])
+def test_the_words_around_a_name_shaped_word_type_it(nlp, text, expected):
+    assert expected in found(nlp, text)

@@ -112,7 +112,7 @@ _WEB_ADDRESS = re.compile(r"\.(?:com|org|io|net|ai|edu|html?)\b|github|www\.", r
 _DATA_PART = re.compile(r"(?:Bench|Bank|Set|Data|Corpus|QA|\d+K)\b|^.{2,}-\d+[kKM]$")
 _ON_DATA = re.compile(
     r"\b(?:evaluat\w*|experiments?|results?|tested|tests?|trained|train|training|fine-tuned|finetuned|pre-trained|"
-    r"pretrained|benchmark\w*|accuracy|performance|scores?|state-of-the-art)\s+(?:\w+\s+)?on\s+(?:the\s+)?"
+    r"pretrained|benchmark\w*|accuracy|performance|scores?|state-of-the-art)\s+(?:\w+\s+)?on\s+(?:(?:both|all|each\s+of)\s+)?(?:the\s+)?"
     r"(?:[\w\-.]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*$")
 
 
@@ -504,7 +504,8 @@ def versioned_names(text: str) -> list[Candidate]:
         at_start = _sentence_start(text, match.start(1))
         if is_excluded(base) or (at_start and not is_name_like(base)):
             continue  # "Deriving 8B and 4B models": a sentence's first word, not a model name
-        found.append(Candidate(match.start(1), size.end(), text[match.start(1):size.end()], "method", "versioned-name"))
+        kind = "dataset" if _named_as_data(text, match.start(1), size.end()) else "method"  # LAION-5B, DeepNets-1M
+        found.append(Candidate(match.start(1), size.end(), text[match.start(1):size.end()], kind, "versioned-name"))
     for match in _VERSIONED.finditer(text) if _HYPHEN_DIGIT.search(text) else ():
         found.append(Candidate(match.start(1), match.end(1), match.group(1), "method", "versioned-name"))
     return found
@@ -577,13 +578,26 @@ def name_shapes(text: str) -> list[Candidate]:
 
 
 def _shape_type(text: str, start: int, end: int) -> str:
-    """Dataset when the sentence evaluates on it, the name says it is data, or a dataset word follows
-    ("UVG8/17 and DAVIS50 video sequence benchmarks"); else method."""
+    """Dataset when the sentence evaluates on it, the name says it is data, or the words around it say so
+    (see _named_as_data); else method."""
     if _ON_DATA.search(text, max(0, start - 120), start) or _DATA_PART.search(text[start:end]):
         return "dataset"
-    after = re.match(r"(?:[\s,/]+(?:and\s+|or\s+)?[\w\-.]+){0,4}?\s+(?:[a-z\-]+\s+){0,2}" + DATASET_WORDS + r"\b",
-                     text[end:end + 100])
-    return "dataset" if _DATASET_AFTER.match(text[end:end + 20]) or after else "method"
+    return "dataset" if _named_as_data(text, start, end) else "method"
+
+
+# "UVG8/17 and DAVIS50 video sequence benchmarks", "the GigaScience (3-class) and BCI (4-class) datasets":
+# a dataset word after a list the name opens, each item with a note in brackets or not.
+_DATA_WORD_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:(?:[\s,/]+(?:and\s+|or\s+)?[\w\-.]+)(?:\s*\([^()]{1,30}\))?){0,4}?"
+                              r"\s+(?:[a-z\-]+\s+){0,2}" + DATASET_WORDS + r"\b")
+# "a dataset of 1M graphs - DeepNets-1M -", "a new benchmark: Zorb-3K": the name set off after a dataset word.
+_DATA_WORD_BEFORE = re.compile(r"\b" + DATASET_WORDS + r"\b[^.;()]{0,60}?(?:\s[-\u2013\u2014]{1,2}|:|\()\s*$")
+
+
+def _named_as_data(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a dataset: a dataset word right after it or after the list
+    it opens, or a dataset word before it that the name is set off from by a dash, colon or bracket."""
+    return bool(_DATASET_AFTER.match(text[end:end + 20]) or _DATA_WORD_AFTER.match(text, end, end + 120)
+                or _DATA_WORD_BEFORE.search(text, max(0, start - 100), start))
 
 
 def appositions(text: str) -> list[Candidate]:
