@@ -102,3 +102,23 @@ def test_reported_measures_skip_verbs_ratings_and_talk(text):
 ])
 def test_the_words_around_a_name_shaped_word_type_it(nlp, text, expected):
     assert expected in found(nlp, text)
+
+
+def test_a_name_trained_on_data_is_a_model_even_listed_with_a_dataset(nlp):
+    assert ("method", "QuoNet-50-v2") in found(nlp, "A linear model on CIFAR-10 and QuoNet-50-v2 trained on ImageNet.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("We study deep networks on non-Euclidean data sets.", "non-Euclidean"),   # a prefix makes a description
+    ("We compare softmax-then-topK routing with others.", "softmax-then-topK"),  # words joined by "then"
+    ("Some runs produce NaNs in fp8.", "NaN"),                                  # a number's value
+    ("We study functional connectivity (FC). FC-based models fail.", "FC"),      # defined as no entity
+])
+def test_words_that_read_as_names_but_are_none(nlp, text, absent):
+    assert absent not in {name for _, name in found(nlp, text)}
+
+
+def test_an_acronym_defined_as_a_method_still_heads_a_name():
+    from graphload.extract.rules import name_head_cues
+    text = "We use support vector regression (SVR). SVR-based models win."
+    assert {c.text for c in name_head_cues(text)} == {"SVR"}

@@ -11,6 +11,7 @@ from graphload.extract.candidates import PRIORITY, Candidate
 from graphload.extract.keys import entity_key
 from graphload.extract.learned import display_name
 from graphload.extract.lexicon import is_excluded
+from graphload.extract.rules import TRAINED_AFTER
 from graphload.extract.vocab import VocabEntry
 
 ACRONYM_RULES = ("acronym-use", "run-acronym")  # their text is an acronym, their key its long form
@@ -89,8 +90,8 @@ def _retype_by_coordination(kept: list[Candidate], text: str) -> None:
     for group in groups:
         if len(group) > 1 and any(c.type == "dataset" and c.rule == "vocabulary" for c in group):
             for cand in group:
-                if cand.rule == "name-shape" and cand.type == "method":
-                    cand.type = "dataset"
+                if cand.rule == "name-shape" and cand.type == "method" and not TRAINED_AFTER.match(text, cand.end):
+                    cand.type = "dataset"  # not "CIFAR-10 and ResNet-50-v2 trained on ImageNet": that is a model
 
 
 def _folded_metric_heads(candidates: list[Candidate]) -> list[Candidate]:

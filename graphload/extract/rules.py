@@ -95,7 +95,7 @@ _SHAPE_SIGNAL = re.compile(r"[A-Z\d-](?:(?<=[a-z][A-Z])|(?<=[A-Za-z]-)\d|(?<=[A-
 # Units, precisions, hardware and sizes (A100, fp16, top-1, 3D, 7B) ...
 _UNIT_NOISE = re.compile(
     r"^(?:[A-Z]\d{2,4}[A-Za-z]?|(?:fp|bf|int|uint|float|FP|BF|INT)\d+|[Tt]op-?\d+|\d+[\-.]?[A-Za-z]+|"
-    r"COVID-19|SARS-CoV-2|[Ll]\d|[xX]\d+|\d*[kKmMbB])$")
+    r"COVID-19|SARS-CoV-2|NaNs?|[Ll]\d|[xX]\d+|\d*[kKmMbB])$")
 # ... and, for names by shape alone, plain acronyms and one-letter codes (CNN, T5, H2): left to definitions.
 _SHAPE_NOISE = re.compile(_UNIT_NOISE.pattern[:-2] + r"|[A-Za-z]\d?|[A-Z]{1,3}-?\d{1,2}|[A-Z]+\d*[a-z]?)$")
 _INTRO_SUBJECT_NEAR = re.compile(
@@ -382,6 +382,7 @@ def dataset_cues(text: str) -> list[Candidate]:
             name_end -= 1
         token = _token_before(text, name_end)
         if token and is_name_like(token[1], sentence_start=_sentence_start(text, token[0])) \
+                and not _JOINED_WORDS.search(token[1]) \
                 and not is_excluded(token[1]) and not _is_modality_shaped(token[1]):
             found.append(Candidate(token[0], name_end, token[1], "dataset", "dataset-cue"))
     for word_start in words:
@@ -474,8 +475,18 @@ def is_vague_quality(text: str, start: int, end: int) -> bool:
     return bool(_VAGUE_METRIC.search(text[max(0, start - 40):start])) or text[end:end + 1] == "-"
 
 
+def _defined_as_no_entity(text: str, name: str) -> bool:
+    """"functional connectivity (FC) ... FC-based prediction": the paper says what the acronym stands for,
+    and no rule reads that as a method, dataset or metric."""
+    if not name.isupper():
+        return False
+    definitions = {d.acronym for d in find_definitions(text)}
+    return name in definitions and name not in {d.acronym for d, *_ in typed_definitions(text)}
+
+
 def name_head_cues(text: str) -> list[Candidate]:
-    """`Minitron models`, `SVR-based compression`: a name used as a model's name."""
+    """`Minitron models`, `SVR-based compression`: a name used as a model's name; not an acronym the paper
+    defines as something else (see _defined_as_no_entity)."""
     found = []
     for match in stem_scan(_NAME_HEAD, text, _NAME_HEAD_STEMS):
         token = _token_before(text, match.start())
@@ -487,7 +498,7 @@ def name_head_cues(text: str) -> list[Candidate]:
         # Name-like at a sentence's start is name-like anywhere: the cached test first, which most words fail.
         if is_name_like(name) and is_name_like(name, sentence_start=_sentence_start(text, start)) \
                 and not is_excluded(name) and not _UNIT_NOISE.match(name) and not is_not_a_name(name):
-            if name.lower().rstrip("s") in METHOD_HEADS:
+            if name.lower().rstrip("s") in METHOD_HEADS or _defined_as_no_entity(text, name):
                 continue
             found.append(Candidate(start, start + len(name), name, "method", "name-head-cue"))
     return found
@@ -525,7 +536,7 @@ def is_name_shaped(word: str) -> bool:
     """
     if len(word) < 3 or _SHAPE_NOISE.match(word) or _ESCAPE_REMAINS.search(word) or is_not_a_name(word) \
             or "-" in word and is_not_a_name(word.split("-")[0]) \
-            or _WEB_ADDRESS.search(word) or re.match(r"(?:and|or|the|of|with)[A-Z]", word):
+            or _WEB_ADDRESS.search(word) or re.match(r"(?:and|or|the|of|with)[A-Z]", word) or _JOINED_WORDS.search(word):
         return False
     if re.search(r"[a-z][A-Z]", word):                                  # pixelNeRF, ConvNeXt, DenseNets
         return sum(c.isalpha() for c in word) >= 4
@@ -535,6 +546,10 @@ def is_name_shaped(word: str) -> bool:
             return True
         return bool(re.fullmatch(r"[A-Z]{3,}[a-z]?-\d+[A-Za-z]{0,2}(?:-[A-Za-z0-9]+)*", word))  # GPT-4, CIFAR-100
     return False
+
+
+# "non-Euclidean", "softmax-then-topK": a prefix or a function word joins words into a description, not a name.
+_JOINED_WORDS = re.compile(r"^non-|-(?:then|and|or|of|vs|versus|to|than)-", re.I)
 
 
 def _shape_signals(text: str) -> Iterator[tuple[int, int]]:
@@ -580,9 +595,15 @@ def name_shapes(text: str) -> list[Candidate]:
 def _shape_type(text: str, start: int, end: int) -> str:
     """Dataset when the sentence evaluates on it, the name says it is data, or the words around it say so
     (see _named_as_data); else method."""
+    if TRAINED_AFTER.match(text, end):
+        return "method"  # "CIFAR-10 and ResNet-50-v2 trained on ImageNet": what is trained is a model
     if _ON_DATA.search(text, max(0, start - 120), start) or _DATA_PART.search(text[start:end]):
         return "dataset"
     return "dataset" if _named_as_data(text, start, end) else "method"
+
+
+TRAINED_AFTER = re.compile(r"\s+(?:(?:is|was|are|were)\s+)?(?:trained|pre-?trained|fine-?tuned|finetuned|distilled)\s+"
+                            r"(?:on|with|using|from)\b")
 
 
 # "UVG8/17 and DAVIS50 video sequence benchmarks", "the GigaScience (3-class) and BCI (4-class) datasets":
@@ -915,8 +936,8 @@ def _list_item(text: str, start: int, end: int, title_end: int) -> bool:
     ("MIT Places", "CNN-based")."""
     words = text[start:end].split()
     if not words or len(words) > 2 or re.match(r"[\-+]|\s+[A-Z][a-z]", text[end:end + 3]) \
-            or words[0].lower().startswith("non-") or _NAME_AFFIX.search(words[-1]):
-        return False
+            or words[0].lower().startswith("non-") or _NAME_AFFIX.search(words[-1]) or TRAINED_AFTER.match(text, end):
+        return False  # "CIFAR-10 and ResNet-50-v2 trained on ImageNet": a new clause's subject, a model
     for index, word in enumerate(words):
         at_start = index == 0 and _sentence_start(text, start) or start < title_end
         if not is_name_like(word, sentence_start=at_start) or _UNIT_NOISE.match(word) or is_not_a_name(word) \
