@@ -94,9 +94,7 @@ def entity_key(text: str) -> str:
     (True, 'wav2vec', 'av1')
     """
     # "PixelCNN++" and "DeepLabv3+" are other models than "PixelCNN" and "DeepLabv3".
-    text = _without_version_v(text).replace("++", " pp ").replace("+", " plus ")
-    words = _WORD.findall(fold_accents(text).casefold().translate(_GREEK))
-    return "".join(_american(singular(w)) for w in words)
+    return "".join(name_words(_without_version_v(text).replace("++", " pp ").replace("+", " plus ")))
 
 
 def name_words(text: str) -> list[str]:
