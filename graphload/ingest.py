@@ -54,7 +54,7 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
 
     >>> stats = ingest(["examples/hf-papers"], Neo4jSettings.from_env())  # doctest: +SKIP
     """
-    from graphload.extract import extract_papers  # spaCy loads only when needed
+    from graphload.extract.pipeline import extractor_for  # spaCy loads only when needed
 
     inputs = [str(i) for i in inputs]
     settings = settings or Neo4jSettings.from_env()
@@ -63,11 +63,12 @@ def ingest(inputs: Iterable[str | Path], settings: Neo4jSettings | None = None, 
     known = known_entities(settings) if graph_names else []
     stats.known_names = len(known)
     papers = Timed(PaperSource(inputs, format=format, strict=strict, report=report), stats.seconds, "read")
-    records = Timed(extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size,
-                                   n_process=n_process, known=known), stats.seconds, "extract")
-    return _store(records, settings, inputs, report, stats, read_ahead=read_ahead,
-                  batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
-                  top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
+    # Workers start before the read-ahead thread does: see extractor_for.
+    with extractor_for(n_process, model, patterns, batch_size=nlp_batch_size, known=known) as extractor:
+        records = Timed(extractor.extract(papers), stats.seconds, "extract")
+        return _store(records, settings, inputs, report, stats, read_ahead=read_ahead,
+                      batch_size=batch_size, link_batch_size=link_batch_size, max_df=max_df, min_shared=min_shared,
+                      top_k=top_k, max_df_cap=max_df_cap, min_score=min_score, progress=progress)
 
 
 def known_entities(settings: Neo4jSettings) -> list:
@@ -126,10 +127,15 @@ def extract_to_jsonl(inputs: Iterable[str | Path], output: str | Path = "-", *, 
                                 patterns=patterns, nlp_batch_size=nlp_batch_size, n_process=n_process,
                                 partitions=partitions, progress=progress)
     check_output_path(output, "-o/--output")  # before the work, not after it
-    from graphload.extract import extract_papers  # spaCy loads only when needed
+    from graphload.extract.pipeline import extractor_for  # spaCy loads only when needed
 
     papers = PaperSource([str(i) for i in inputs], format=format, strict=strict, report=report)
-    records = extract_papers(papers, model=model, patterns=patterns, batch_size=nlp_batch_size, n_process=n_process)
+    with extractor_for(n_process, model, patterns, batch_size=nlp_batch_size) as extractor:
+        return _write_jsonl(extractor.extract(papers), output, report, progress)
+
+
+def _write_jsonl(records: Iterable[ExtractedPaper], output: str | Path, report: ReadReport,
+                 progress) -> tuple[int, ReadReport]:
     try:
         target = sys.stdout if str(output) == "-" else open(output, "w", encoding="utf-8")
     except OSError as exc:

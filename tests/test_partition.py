@@ -1,5 +1,7 @@
 """Extraction over partitions: worker processes and a Dask LocalCluster write the bytes one process writes."""
 import sys
+import threading
+from contextlib import contextmanager, nullcontext
 from math import ceil
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from graphload.corpus.extracted import read_extracted
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
 from graphload.extract import Extractor, extract_papers
-from graphload.extract.parallel import ParallelExtractor, extract_parallel
+from graphload.extract.parallel import ParallelExtractor
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "hf-papers"
 
@@ -79,10 +81,44 @@ def test_worker_records_read_as_one_process_records(papers):
     assert [r.to_json() for r in records] == [r.to_json() for r in one]  # written again from the parsed entities
 
 
+def _pipeline_built_here() -> bool:
+    from graphload.extract import parallel
+    return "extractor" in parallel._worker
+
+
 @pytest.mark.slow
-def test_a_worker_error_is_the_error_not_a_broken_pool(papers):
-    with pytest.raises(ExtractError, match="cannot load spaCy model 'no-such-model'"):
-        list(extract_parallel(papers[:3], 2, model="no-such-model"))
+def test_workers_forked_from_a_caller_without_threads_start_with_its_pipeline():
+    with ParallelExtractor(workers=2) as extractor:
+        assert extractor.pool.submit(_pipeline_built_here).result()  # before any chunk was sent
+        assert extractor.start_method == "fork"
+
+
+@contextmanager
+def another_thread():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.slow
+def test_a_caller_running_threads_starts_its_workers_from_the_fork_server(papers, one_process):
+    with another_thread(), ParallelExtractor(workers=2) as extractor:
+        assert not extractor.pool.submit(_pipeline_built_here).result()  # built on the first chunk
+        assert "".join(r.to_json() + "\n" for r in extractor.extract(papers)) == one_process
+        assert extractor.start_method == "forkserver"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("threads", [False, True], ids=["forked", "fork-server"])
+def test_a_worker_error_is_the_error_not_a_broken_pool(papers, threads):
+    with another_thread() if threads else nullcontext():
+        with pytest.raises(ExtractError, match="cannot load spaCy model 'no-such-model'"):
+            list(extract_papers(papers[:3], model="no-such-model", n_process=2))
 
 
 # Dask: the same function on a LocalCluster of two worker processes

@@ -13,8 +13,12 @@ Each worker builds its pipeline once (on its first chunk, so a bad --model is an
 message, not a broken pool) and reads the lexicon once: the parent pickles it to a
 temporary file and every chunk names that file, not the lexicon's bytes. At most
 `in_flight` chunks are out at once, so memory stays bounded however long the input.
-Workers start with forkserver (spaCy imported once, then forked), never by forking the
-caller, which may be running threads (graphload ingest's read-ahead and its Bolt writer).
+How workers start: when the caller runs no other thread (`graphload extract`, a script), the
+caller builds the pipeline once and forks the workers at once, so they begin with it built
+(building costs about 2 s a process; a worker forked that way starts in milliseconds).
+A caller running threads (graphload ingest's read-ahead and its Bolt writer) must not fork:
+its workers start from a fork server (spaCy imported once, then forked) and each builds its own
+pipeline on its first chunk.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ import os
 import pickle
 import signal
 import tempfile
+import threading
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -41,12 +46,16 @@ DEFAULT_CHUNK_SIZE = 500
 
 # What a worker process keeps between tasks: its options, its Extractor and the lexicon in use.
 _worker: dict = {}
+# The Extractor a parent built for the workers it is forking (empty at any other time).
+_to_fork: dict = {}
 
 
 def _start_worker(options: dict) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _worker.clear()
     _worker["options"] = options
+    if "extractor" in _to_fork:  # forked from a parent that built it
+        _worker["extractor"] = _to_fork.pop("extractor")
 
 
 def _extractor():
@@ -102,7 +111,13 @@ def _noting(parts: Iterable[list], sent: deque) -> Iterator[list]:
         yield part
 
 
-def _context():
+def _may_fork() -> bool:
+    """Forking is safe only while this process runs no other thread (one could hold a lock the
+    child would wait on for ever)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _server_context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["graphload.extract.pipeline"])
@@ -128,13 +143,37 @@ class ParallelExtractor:
         self.chunk_size = chunk_size
         self.in_flight = in_flight or 2 * workers
         self._pool: ProcessPoolExecutor | None = None
+        self.start_method: str | None = None  # how the workers started, once they have
 
     @property
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_start_worker,
-                                             initargs=(self.options,))
+            if _may_fork():
+                self._pool = self._forked_pool()
+            else:
+                context = _server_context()
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                                 initargs=(self.options,))
+                self.start_method = context.get_start_method()
         return self._pool
+
+    def _forked_pool(self) -> ProcessPoolExecutor:
+        """Workers forked from this process after it built the pipeline: they start with it built."""
+        from graphload.extract.pipeline import Extractor
+        _to_fork["extractor"] = Extractor(**self.options)
+        try:
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_start_worker, initargs=(self.options,))
+            pool.submit(int).result()  # with fork, the first task forks every worker: now, with the pipeline
+            self.start_method = "fork"
+            return pool
+        finally:
+            _to_fork.clear()
+
+    def start(self) -> "ParallelExtractor":
+        """Start the workers now rather than on the first chunk (see the module's note on forking)."""
+        self.pool
+        return self
 
     def close(self) -> None:
         if self._pool is not None:
@@ -193,13 +232,3 @@ class ParallelExtractor:
         for window in chunks(papers, self.window):
             yield from self.extract_partition(window, self.learn(window))
 
-
-def extract_parallel(papers: Iterable[Paper], workers: int, *, model: str | None = None,
-                     patterns: Iterable[str | Path] = (), batch_size: int = DEFAULT_NLP_BATCH_SIZE,
-                     seed: Lexicon | None = None, known: Iterable = (),
-                     chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[ExtractedPaper]:
-    """extract_papers in `workers` processes: the same records in the same order, the workers
-    stopped when the records are all read (or the caller stops reading)."""
-    with ParallelExtractor(workers, model, patterns, batch_size=batch_size, seed=seed, known=known,
-                           chunk_size=chunk_size) as extractor:
-        yield from extractor.extract(papers)

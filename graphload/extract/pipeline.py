@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -195,9 +196,21 @@ def extract_papers(papers: Iterable[Paper], *, model: str | None = None, pattern
     collection (a list, a corpus.PaperSource) to learn names from all the papers first; `known`:
     entities a graph already holds (graphload.store.known), looked for as well. `n_process` > 1
     runs both passes in that many worker processes (extract.parallel): the same records, in the same order."""
-    if n_process > 1:
-        from graphload.extract.parallel import extract_parallel
-        yield from extract_parallel(papers, n_process, model=model, patterns=patterns, batch_size=batch_size,
-                                    seed=seed, known=known)
+    with extractor_for(n_process, model, patterns, batch_size=batch_size, seed=seed, known=known) as extractor:
+        yield from extractor.extract(papers)
+
+
+@contextmanager
+def extractor_for(n_process: int = 1, model: str | None = None, patterns: Iterable[str | Path] = (), *,
+                  batch_size: int = DEFAULT_NLP_BATCH_SIZE, seed: Lexicon | None = None,
+                  known: Iterable[KnownEntity] = ()) -> Iterator:
+    """An Extractor, or with `n_process` > 1 a ParallelExtractor (the same methods and records) whose
+    workers start now and stop on exit. Enter it before starting threads (progress bars, read-ahead):
+    workers started while this process runs no other thread fork with its built pipeline."""
+    if n_process <= 1:
+        yield Extractor(model, patterns, batch_size=batch_size, seed=seed, known=known)
         return
-    yield from Extractor(model, patterns, batch_size=batch_size, seed=seed, known=known).extract(papers)
+    from graphload.extract.parallel import ParallelExtractor
+    with ParallelExtractor(n_process, model, patterns, batch_size=batch_size, seed=seed, known=known) as extractor:
+        extractor.start()
+        yield extractor
