@@ -112,3 +112,21 @@ def test_a_version_keys_the_same_with_or_without_its_v(a, b):
 @pytest.mark.parametrize("a, b", [("wav2vec", "wa2vec"), ("DIV2K", "DI2K"), ("AV1", "A1"), ("RCV1", "RC1")])
 def test_a_v_that_is_a_letter_of_the_name_stays(a, b):
     assert entity_key(a) != entity_key(b)
+
+
+@pytest.mark.parametrize("text, name, bare", [
+    ("Robust Spectral Autoencoders\n\nWe train spectral autoencoders on speech.", "spectral autoencoder", "autoencoder"),
+    ("Scaling Sparse Quantization\n\nWe study sparse quantization of weights.", "sparse quantization", "quantization"),
+    ("We propose the Gated Residual Transformer (GRT). A gated residual transformer halves the cost.",
+     "Gated Residual Transformer", "transformer"),
+])
+def test_a_name_the_paper_uses_is_that_name_wherever_its_words_stand(nlp, text, name, bare):
+    found = {n for _, n in names(nlp, text)}
+    assert name in found
+    assert bare not in found   # the title's capitals or the other case do not leave a bare known head
+    assert "same-words" in {m.rule for e in nlp(text)._.graphload_entities for m in e.mentions}
+
+
+def test_a_known_name_standing_alone_stays_beside_the_longer_name(nlp):
+    found = names(nlp, "Autoencoders compress images. We train spectral autoencoders on speech.")
+    assert {("method", "autoencoder"), ("method", "spectral autoencoder")} <= found

@@ -20,6 +20,7 @@ PRIORITY = {
     "dataset-cue": 50,
     "metric-cue": 50,
     "name-head-cue": 45,
+    "same-words": 44,   # a name the paper uses elsewhere, where it writes the same words again
     "run-name": 42,     # a name learnt from other papers: below what the paper itself says
     "run-word": 41,     # an everyday word another paper made a name, where this one writes it as a name
     "list-member": 40,

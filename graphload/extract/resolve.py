@@ -210,6 +210,34 @@ def _described_entry(cand: Candidate, vocab_by_key: dict[str, VocabEntry]) -> Vo
     return vocab_by_key.get(entity_key(cand.text[words.end():])) if words else None
 
 
+# Rules whose names come from the paper's own words (not a list of known names or a bare acronym).
+_NOT_ECHOED = ("vocabulary", "repo-url", "acronym-use", "run-acronym", "non-entity", "same-words")
+_WORDS_BEFORE = re.compile(r"(?<![\w\-])((?:[^\W_][\w\-]*[ \t]+){1,3})$")
+
+
+def _echoed_names(kept: list[Candidate], text: str) -> list[Candidate]:
+    """A name of several words the paper uses ("latent quantization") is that name wherever the paper
+    writes its words, in any case or number: the title's "Latent Quantization" is not the known
+    "quantization" its last word matched, nor "Bilinear Autoencoders" a bare autoencoder."""
+    names = {c.key: c for c in kept if c.rule not in _NOT_ECHOED and c.key and len(c.text.split()) >= 2}
+    if not names:
+        return kept
+    out: list[Candidate] = []
+    for cand in kept:  # kept is in text order
+        if cand.rule == "vocabulary" and cand.key not in names:
+            before = _WORDS_BEFORE.search(text, max(out[-1].end if out else 0, cand.start - 60), cand.start)
+            words = before.group(1).split() if before else []
+            for count in range(1, len(words) + 1):
+                start = text.rfind(words[-count], 0, cand.start if count == 1 else start)
+                name = names.get(entity_key(text[start:cand.end]))
+                if name is not None:
+                    cand = Candidate(start, cand.end, text[start:cand.end], name.type, "same-words", key=name.key,
+                                     name=name.name or name.text)
+                    break
+        out.append(cand)
+    return out
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
@@ -241,7 +269,7 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     hits = sorted((c for c in everything if c.rule == "vocabulary"), key=lambda c: (c.start, c.end))
     known, starts = _Spans(hits), [c.start for c in hits]
     everything = [c for c in everything if c.rule in ("vocabulary", "repo-url") or not _yields(c, known, hits, starts)]
-    kept = [c for c in _non_overlapping(_folded_metric_heads(everything)) if c.rule != "non-entity"]
+    kept = _echoed_names([c for c in _non_overlapping(_folded_metric_heads(everything)) if c.rule != "non-entity"], text)
     _retype_by_coordination(kept, text)
     entities: dict[tuple[str, str], Entity] = {}
     by_key: dict[str, list[Candidate]] = {}
