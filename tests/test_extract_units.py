@@ -60,6 +60,13 @@ def test_schwartz_hearst_definitions():
         assert text[d.short_start:d.short_end] == d.short_form
 
 
+def test_a_2_or_4_in_a_short_form_stands_for_to_or_for():
+    text = ("We train a Sketch-to-photo Graph Network (S2GN) and a Learning-for-Ranking Encoder (L4RE); "
+            "the ResNet (R50) is a baseline.")
+    found = {(d.long_form, d.acronym) for d in find_definitions(text)}
+    assert found == {("Sketch-to-photo Graph Network", "S2GN"), ("Learning-for-Ranking Encoder", "L4RE")}
+
+
 def test_parentheses_that_are_no_acronym_define_nothing():
     assert find_definitions("accuracy improves (Table 2) by 3 points (95%) in 2021 (ii)") == ()
 

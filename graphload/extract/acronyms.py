@@ -86,6 +86,15 @@ def _best_long_form_ascii(short: str, long: str) -> int | None:
     return long.rfind(" ", 0, i + 1) + 1
 
 
+# A 2 or 4 between letters of a short form says "to" or "for": seq2seq, I2I, D2C-VAE (Discrete-to-continuous).
+_DIGIT_WORD = re.compile(r"(?<=[A-Za-z])([24])(?=[A-Za-z])")
+
+
+def _spelled_digits(short: str) -> str:
+    """The short form with a 2 or 4 between letters as the first letter of its word: D2C -> DtC."""
+    return _DIGIT_WORD.sub(lambda m: "t" if m.group() == "2" else "f", short) if "2" in short or "4" in short else short
+
+
 @lru_cache(maxsize=8192)  # the run-level pass and the pipeline read each text once each
 def find_definitions(text: str) -> tuple[Definition, ...]:
     """Every `long form (SHORT)` definition in a text.
@@ -114,7 +123,7 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         letters = sum(c.isalnum() for c in singular_acronym(short))
         max_words = min(letters + 5, letters * 2)
         window = " ".join(words[-max_words:])
-        start = best_long_form(singular_acronym(short), window)
+        start = best_long_form(_spelled_digits(singular_acronym(short)), window)
         if start is None:
             continue
         long_form = window[start:].strip(" -\"'`")
