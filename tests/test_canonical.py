@@ -130,3 +130,14 @@ def test_a_name_the_paper_uses_is_that_name_wherever_its_words_stand(nlp, text, 
 def test_a_known_name_standing_alone_stays_beside_the_longer_name(nlp):
     found = names(nlp, "Autoencoders compress images. We train spectral autoencoders on speech.")
     assert {("method", "autoencoder"), ("method", "spectral autoencoder")} <= found
+
+
+@pytest.mark.parametrize("text, dataset", [
+    ("We fit 3D shapes and scenes with one network.", None),
+    ("Disentanglement is measured on 3D Shapes and MPI3D.", "3D Shapes"),
+    ("Each token passes through the stack of layers; speech commands steer the robot.", None),
+    ("The model is pretrained on The Stack and tested on Speech Commands.", "The Stack"),
+])
+def test_a_dataset_named_by_everyday_words_is_that_dataset_only_as_written(nlp, text, dataset):
+    datasets = {name for kind, name in names(nlp, text) if kind == "dataset"}
+    assert (dataset in datasets) if dataset else not datasets

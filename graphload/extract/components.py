@@ -28,7 +28,8 @@ from graphload.extract.keys import entity_key
 from graphload.extract.learned import Lexicon, Sense
 from graphload.extract.repos import find_repos
 from graphload.extract.resolve import resolve, title_length
-from graphload.extract.vocab import NON_ENTITY, is_case_sensitive, load_patterns, non_entities, surface_variants
+from graphload.extract.vocab import (NON_ENTITY, is_case_sensitive, load_patterns, matches_as_written, non_entities,
+                                     surface_variants)
 
 if not Doc.has_extension("graphload_entities"):
     Doc.set_extension("graphload_entities", default=None)
@@ -122,7 +123,7 @@ class VocabularyMatcher:
                 entry.type, "non-entity" if entry.type == NON_ENTITY else "vocabulary", entry.key, entry.name)
             exact, folded = set(), set()
             for form in entry.forms:
-                (exact if is_case_sensitive(form) else folded).update(surface_variants(form))
+                (exact if matches_as_written(entry.type, form) else folded).update(surface_variants(form))
             if exact:
                 self.exact.add(label, pattern_docs(nlp, sorted(exact)))
             if folded:

@@ -256,6 +256,28 @@ def is_case_sensitive(form: str) -> bool:
     return not _camel_case_name(form)
 
 
+def matches_as_written(kind: str, form: str) -> bool:
+    """Whether the vocabulary matches a form only in its own case: a case-sensitive form, or a dataset
+    named by everyday words each capitalised (`3D Shapes`, `Speech Commands`, `The Stack`): in lower
+    case the same words describe data ("3D shapes and scenes"), they do not name the dataset.
+
+    >>> [matches_as_written("dataset", f) for f in ["3D Shapes", "Penn Treebank", "AG News", "Brown Corpus"]]
+    [True, False, False, False]
+    >>> matches_as_written("method", "Slot Attention")
+    False
+    """
+    if is_case_sensitive(form):
+        return True
+    if kind != "dataset" or " " not in form:
+        return False
+    from graphload.extract.lexicon import DATASET_HEADS, english_words  # lexicon imports keys only
+    words = [w for w in re.split(r"[\s\-]+", form) if w]
+    plain = [w for w in words if not re.fullmatch(r"\d+[A-Za-z]?", w)]
+    # "Natural Scenes Dataset", "Colossal Clean Crawled Corpus": a dataset word or a long name is a name in any case
+    return 0 < len(plain) and len(words) <= 3 and not {w.lower() for w in plain} & DATASET_HEADS \
+        and all(w[0].isupper() and w[1:].islower() and w.lower() in english_words() for w in plain)
+
+
 def _camel_case_name(form: str) -> bool:
     from graphload.extract.lexicon import english_words  # lexicon imports keys only; keep the import local
     letters = [c for c in form if c.isalpha()]
