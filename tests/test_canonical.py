@@ -141,3 +141,15 @@ def test_a_known_name_standing_alone_stays_beside_the_longer_name(nlp):
 def test_a_dataset_named_by_everyday_words_is_that_dataset_only_as_written(nlp, text, dataset):
     datasets = {name for kind, name in names(nlp, text) if kind == "dataset"}
     assert (dataset in datasets) if dataset else not datasets
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Scaling laws hold for large random feature models.", "random features"),
+    ("A Laplacian eigenmap embeds the graph.", "Laplacian eigenmaps"),
+])
+def test_a_plural_name_is_found_in_the_singular(nlp, text, name):
+    assert ("method", name) in names(nlp, text)
+
+
+def test_a_dataset_name_is_not_found_in_the_singular(nlp):
+    assert not {n for kind, n in names(nlp, "We propose a 3D Shape representation for fields.") if kind == "dataset"}

@@ -123,7 +123,8 @@ class VocabularyMatcher:
                 entry.type, "non-entity" if entry.type == NON_ENTITY else "vocabulary", entry.key, entry.name)
             exact, folded = set(), set()
             for form in entry.forms:
-                (exact if matches_as_written(entry.type, form) else folded).update(surface_variants(form))
+                (exact if matches_as_written(entry.type, form) else folded).update(
+                    surface_variants(form, singular_too=entry.type != "dataset"))
             if exact:
                 self.exact.add(label, pattern_docs(nlp, sorted(exact)))
             if folded:

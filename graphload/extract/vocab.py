@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from graphload.errors import ExtractError
-from graphload.extract.keys import entity_key
+from graphload.extract.keys import entity_key, singular
 
 LABELS = {"METHOD": "method", "DATASET": "dataset", "METRIC": "metric"}
 BUILTIN_FILES = ("methods.jsonl", "datasets.jsonl", "metrics.jsonl")
@@ -212,8 +212,10 @@ def spelling_variants(form: str) -> set[str]:
     return variants
 
 
-def surface_variants(form: str) -> set[str]:
-    """The ways a tokenizer may see one alias: both spellings, hyphens kept, spaced or closed up, plus a plural.
+def surface_variants(form: str, *, singular_too: bool = True) -> set[str]:
+    """The ways a tokenizer may see one alias: both spellings, hyphens kept, spaced or closed up, plus a plural;
+    and a plural phrase in the singular too ("random feature models"), unless `singular_too` is False (a
+    dataset's name is its name: "a 3D Shape representation" is no use of 3D Shapes).
 
     >>> sorted(surface_variants("CIFAR-10"))
     ['CIFAR 10', 'CIFAR-10', 'CIFAR10']
@@ -222,11 +224,11 @@ def surface_variants(form: str) -> set[str]:
     """
     variants = set()
     for spelled in spelling_variants(form):
-        variants |= _written_variants(spelled)
+        variants |= _written_variants(spelled, singular_too)
     return variants
 
 
-def _written_variants(form: str) -> set[str]:
+def _written_variants(form: str, singular_too: bool = True) -> set[str]:
     variants = {form}
     if form.count("-") <= 2:
         for hyphen_as in (" ", ""):
@@ -239,7 +241,16 @@ def _written_variants(form: str) -> set[str]:
         variants |= {v + "s" for v in variants}
     if re.search(r"[a-z][A-Z]|[A-Z][a-z]+\d|\d[A-Z][a-z]", form) and " " not in form:
         variants |= {v.upper() for v in variants if not v.endswith("s")}   # IMAGENET, CELEBA in shouting titles
+    words = form.split()
+    if singular_too and len(words) >= 2 and words[-2].lower() not in _KEEP_PLURAL_AFTER:
+        one = singular(words[-1].lower())
+        if one != words[-1].lower() and words[-1].lower().startswith(one):
+            # a plural name is also written singular: "random feature models", "a Neural ODE"
+            variants.add(form[:len(form) - len(words[-1]) + len(one)])
     return {v for v in variants if v.strip()}
+
+
+_KEEP_PLURAL_AFTER = {"of", "for", "with", "to", "from", "and", "on", "in", "by", "over"}  # mixture of experts
 
 
 def is_case_sensitive(form: str) -> bool:
