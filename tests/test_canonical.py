@@ -153,3 +153,13 @@ def test_a_plural_name_is_found_in_the_singular(nlp, text, name):
 
 def test_a_dataset_name_is_not_found_in_the_singular(nlp):
     assert not {n for kind, n in names(nlp, "We propose a 3D Shape representation for fields.") if kind == "dataset"}
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Predictive coding networks learn locally.", "predictive coding", "Predictive coding networks"),
+    ("We add perceptual loss functions to the objective.", "perceptual loss", "perceptual loss functions"),
+    ("Two LSTM models and a Transformer-model are compared.", "long short-term memory", "LSTM models"),
+])
+def test_a_known_method_with_its_head_word_is_listed_as_written(nlp, text, name, alias):
+    [entity] = [e for e in nlp(text)._.graphload_entities if e.name == name]
+    assert alias in entity.aliases

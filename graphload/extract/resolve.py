@@ -238,6 +238,23 @@ def _echoed_names(kept: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+_HEAD_AFTER = re.compile(r"[ \t\-]*(?:networks?|models?|functions?)(?![\w\-])")
+
+
+def _with_head_words(kept: list[Candidate], text: str) -> list[Candidate]:
+    """"predictive coding networks", "Transformer models", "perceptual loss functions": a known method
+    with the head word papers put after it is a form of that method, listed as the paper writes it."""
+    out = []
+    for index, cand in enumerate(kept):  # kept is in text order and without overlaps
+        if cand.rule == "vocabulary" and cand.type == "method":
+            head = _HEAD_AFTER.match(text, cand.end)
+            if head and (index + 1 == len(kept) or kept[index + 1].start >= head.end()):
+                cand = Candidate(cand.start, head.end(), text[cand.start:head.end()], cand.type, cand.rule,
+                                 key=cand.key, name=cand.name, introduced=cand.introduced)
+        out.append(cand)
+    return out
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
@@ -270,6 +287,7 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     known, starts = _Spans(hits), [c.start for c in hits]
     everything = [c for c in everything if c.rule in ("vocabulary", "repo-url") or not _yields(c, known, hits, starts)]
     kept = _echoed_names([c for c in _non_overlapping(_folded_metric_heads(everything)) if c.rule != "non-entity"], text)
+    kept = _with_head_words(kept, text)
     _retype_by_coordination(kept, text)
     entities: dict[tuple[str, str], Entity] = {}
     by_key: dict[str, list[Candidate]] = {}
