@@ -122,3 +122,35 @@ def test_an_acronym_defined_as_a_method_still_heads_a_name():
     from graphload.extract.rules import name_head_cues
     text = "We use support vector regression (SVR). SVR-based models win."
     assert {c.text for c in name_head_cues(text)} == {"SVR"}
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Faster Parsing via Stacked Quorbic Encoders", "Stacked Quorbic Encoders"),
+    ("Robust Tagging with Gated Zerk Propagation: A Study", "Gated Zerk Propagation"),
+    ("Image Denoising by Leveraging Learned Wavelet Thresholding", "Learned Wavelet Thresholding"),
+    ("Summaries by Efficient Hierarchical Sentence Fusion", "Hierarchical Sentence Fusion"),
+])
+def test_capitalised_words_after_a_titles_via_or_with_name_its_method(title, name):
+    from graphload.extract.rules import title_means
+    assert [(c.text, c.type) for c in title_means(title + "\n\nAn abstract.", len(title))] == [(name, "method")]
+
+
+@pytest.mark.parametrize("title", [
+    "Scaling Laws for Parsing with Type Theory",            # a field, not a means
+    "Captioning with Synthetic Data",                       # data
+    "Routing with Adaptive Networks",                       # an everyday adjective before a generic head
+    "Agents That Learn with Their Mind",                    # a pronoun
+    "Why Deep ReLU Classifiers Fail",                       # no cue word
+    "Learning with Limited Latent Token",                   # a last word that names no technique
+    "Training with Small Initialization",                   # a rating, then one word
+    "Parsing for Noisy Social Media Text",                  # "for" names a task
+])
+def test_title_means_skip_fields_data_ratings_and_clauses(title):
+    from graphload.extract.rules import title_means
+    assert title_means(title + "\n\nAn abstract.", len(title)) == []
+
+
+def test_title_means_read_the_title_only():
+    from graphload.extract.rules import title_means
+    text = "A Title\n\nWe compare it with Gated Zerk Propagation here."
+    assert title_means(text, len("A Title")) == []

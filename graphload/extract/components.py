@@ -198,6 +198,7 @@ class RuleFinder:
         found.extend(rules.name_shapes(text))
         found.extend(rules.title_case_names(text, title_end))
         found.extend(rules.title_names(text, title_end))
+        found.extend(rules.title_means(text, title_end))
         found.extend(rules.dataset_cues(text))
         found.extend(rules.metric_cues(text))
         found.extend(rules.name_head_cues(text))

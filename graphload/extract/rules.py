@@ -775,6 +775,58 @@ def title_names(text: str, title_end: int) -> list[Candidate]:
     return found
 
 
+# A title says how its result is reached after "via", "with", "using", "through" or "by": "... via Piecewise
+# Affine Operations", "Shallow Parsing with Conditional Random Fields". The capitalised words after it name
+# the means (not after "for", "on" or "from", which name a task, a domain or a source).
+_TITLE_MEANS = re.compile(r"(?<![\w\-])(?:[Vv]ia|[Ww]ith|[Uu]sing|[Tt]hrough|[Bb]y)\s+((?:[A-Z][\w\-]*\s+){1,4}[A-Z][\w\-]*)"
+                          r"(?=\s*$|\s*[:,;?!.]|\s+[a-z])")
+# Last words that say what kind of thing the words before are about, not a means: "with Type Theory",
+# "via Synthetic Data", "with Provable Guarantees".
+_TITLE_MEANS_NOT_HEADS = frozenset("data ai theory theories guarantees guarantee applications application "
+                                   "bounds bound limits limit constraints perspective perspectives view views "
+                                   "insights lens lenses examples humans experts complexity".split())
+# Words that rate or size the means rather than name it ("with Small Initialization", "via Large-Scale Training").
+_TITLE_MEANS_RATINGS = frozenset("small high low least most limited large-scale small-scale joint".split())
+_TITLE_MEANS_PRONOUNS = frozenset("their our its your my his her them they we you it".split())
+# Generic heads that an everyday adjective does not make a name: "with Adaptive Networks".
+_TITLE_MEANS_GENERIC = frozenset("network networks model models method methods framework frameworks approach "
+                                 "approaches architecture architectures system systems technique techniques".split())
+
+
+def title_means(text: str, title_end: int) -> list[Candidate]:
+    """`Efficient Architecture Search by Network Transformation`, `... with Orbit Distance Minimization`: two to
+    five capitalised words after the title's "via", "with", "using", "through" or "by" name the method the
+    paper works by. Openers that rate it ("Efficient", "Novel") are not part of its name; a phrase ending in a
+    word that names data, a theory or a guarantee, or an everyday adjective before a generic head, names none."""
+    found = []
+    title = text[:title_end]
+    if not any(cue in title for cue in ("ia ", "ith ", "sing ", "hrough ", "y ")):
+        return found
+    for match in _TITLE_MEANS.finditer(title):
+        words = match.group(1).split()
+        start = match.start(1)
+        while len(words) > 1 and (words[0].lower() in _TITLE_CASE_OPENERS or words[0].lower() in _TITLE_MEANS_RATINGS
+                                  or words[0].endswith("ly") or words[0].endswith("ing") and words[0].lower() in english_words()):
+            start = title.index(words[1], start + len(words[0]))  # "Leveraging Early Fusion", "Jointly Learning X"
+            words = words[1:]
+        last = words[-1].lower()
+        kind = head_type(words[-1])
+        if len(words) < 2 or last in _TITLE_MEANS_NOT_HEADS or kind == "dataset" or last.endswith("ness") \
+                or any(w.lower() in _TITLE_GENRE or w.lower() in _TITLE_MEANS_PRONOUNS for w in words) \
+                or len(words) == 2 and last in _TITLE_MEANS_GENERIC and words[0].lower() in english_words() \
+                or not kind and last in english_words() and not _NOMINAL.search(last) \
+                or any(w.endswith("s") and w[:-1].isalpha() and w[1:-1].islower() for w in words[:-1]):
+            continue  # "with Their Mind", "... Classifiers Fail", "with Limited Latent Token", a clause: no name
+        name = title[start:match.end(1)]
+        if is_excluded(name) or any(is_not_a_name(w) for w in words):
+            continue
+        # What a title works by is a method, even named by a metric's word ("with Discretized Logistic Mixture
+        # Likelihood"), unless it says it is a measure.
+        kind = "metric" if singular(last) in ("metric", "measure", "score") else "method"
+        found.append(Candidate(start, match.end(1), name, kind, "title-case"))
+    return found
+
+
 def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_start: bool) -> Candidate | None:
     def drop_first() -> None:
         nonlocal start, words
