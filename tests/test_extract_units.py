@@ -97,6 +97,10 @@ def test_umbrella_terms_are_excluded(name):
     ("Sinograms are inverted with the Radon transform and a fast Fourier transform.",
      ["Radon transform", "fast Fourier transform"]),
     ("Tokens are mixed by channel attention and low-rank attention.", ["channel attention", "low-rank attention"]),
+    ("Samples are drawn with experience replay and importance weighting.", ["experience replay", "importance weighting"]),
+    ("It uses dropout and Gaussian noise injection; we run value iteration.", ["Gaussian noise injection", "value iteration"]),
+    ("Categories pass a one-hot encoder, views a momentum encoder and a Siamese decoder.",
+     ["one-hot encoder", "momentum encoder", "Siamese decoder"]),
 ])
 def test_technique_heads_name_lower_case_techniques(text, names):
     from graphload.extract.rules import technique_phrases
@@ -113,6 +117,9 @@ def test_technique_heads_name_lower_case_techniques(text, names):
     "We apply a simple yet robust weighted sparse kernel regularization.",  # a description, not a name
     "A vanilla autoencoder and a two-layer autoencoder are baselines.",      # ratings and sizes
     "The topic has gained significant attention and deserves close attention.",  # idioms
+    "The loss is logged per iteration and at the next iteration.",                 # when, not how
+    "A neural encoder feeds a shared decoder and a pretrained encoder.",            # a part, described
+    "We train a text compression encoder with an autoregressive decoder.",          # two words describe a part
 ])
 def test_technique_heads_skip_descriptions_tasks_and_verbs(text):
     from graphload.extract.rules import technique_phrases

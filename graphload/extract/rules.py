@@ -125,7 +125,7 @@ CUED_SCANS = ((_NAMING_VERB, _NAMING_CUES), (_SLASH_FAMILY, _SLASH_DIGIT), (_SIZ
 _TECHNIQUE_STEMS = tuple((stem, 0) for stem in (
     "interpolation", "decomposition", "transform", "convolution", "quantization", "pruning", "rendering", "regulari",
     "normali", "distillation", "encoding", "augmentation", "projection", "factori", "reparameteri", "descent",
-    "clustering", "imputation", "aggregation", "auto", "attention"))
+    "clustering", "imputation", "aggregation", "auto", "attention", "weighting", "injection", "replay", "iteration", "encoder", "decoder"))
 _NAME_HEAD_STEMS = (("-based", 0), ("-style", 0)) + tuple((stem, 1) for stem in (
     "model", "network", "architecture", "family", "algorithm", "module", "layer", "encoder", "decoder", "backbone",
     "variant", "checkpoint", "weights", "agent"))
@@ -864,7 +864,8 @@ _TECHNIQUE = re.compile(
     r"(?<![\w\-])"
     r"(interpolations?|decompositions?|transforms?|convolutions?|quantization|pruning|rendering|"
     r"regulari[sz]ation|normali[sz]ation|distillation|encodings?|augmentation|projections?|factori[sz]ations?|"
-    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?|attention)(?![\w\-])")
+    r"reparameteri[sz]ation|descent|clustering|imputation|aggregation|auto-?encoders?|attention|weighting|injection|"
+    r"replay|iteration|encoders?|decoders?)(?![\w\-])")
 # Words before a technique head that say how good, big, early or where it is, or that end a clause
 # (verbs, determiners, prepositions): "an efficient encoding", "we perform quantization", "a priori decompositions".
 _NOT_TECHNIQUE_WORDS = frozenset("""
@@ -891,6 +892,7 @@ current state-of-the-art widespread trainable learnable informative pre-trained 
 vanilla shallow deeper wider weak trained introduced augment outperform extend unify fewer
 considerable increasing growing great special particular close pay paid gain gained attract attracted draw drawn
 receive received renewed little deep modified input visual human selective calculate compute computes scale
+per next designed
 """.split())
 # Nouns that make a technique head a task ("video frame interpolation", "cell type clustering", "image encoding").
 _TASK_MODIFIERS = frozenset("video videos image images frame audio speech text sentence word words point shape "
@@ -903,6 +905,12 @@ def _technique_modifier(word: str) -> bool:
                 or word.endswith("ing") and len(word) > 5 or word.startswith("well-")
                 or word.endswith(("-layer", "-based", "-like", "-style"))
                 or word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")))
+
+
+# Before "encoder" or "decoder" (a part of a model more than a technique) a participle or a word that only says
+# what kind of network, how general it is or how it decodes (autoregressive) describes a part rather than names one.
+_PART_WORD = re.compile(r"(?:ed|^neural|^unique|^universal|^modular|^intermediate|^diverse|^off-the-shelf|^general-purpose|"
+                        r"^baseline|^multilingual|^single|^shared|^separate|^frozen|^additional|^auto-?regressive)$", re.I)
 
 
 # Up to three words right before a technique head, read back from the head (found first: heads are rare).
@@ -930,6 +938,8 @@ def technique_phrases(text: str) -> list[Candidate]:
             continue
         if not kept or kept > 2:
             continue  # three modifiers describe a technique rather than name one
+        if head.group(1).rstrip("s") in ("encoder", "decoder") and (kept > 1 or _PART_WORD.search(modifiers[-1])):
+            continue  # "a baseline compression encoder", "an expected encoder", "a neural decoder": a part described
         start = head.start()
         for word in reversed(modifiers[len(modifiers) - kept:]):
             start = text.rfind(word, 0, start)
