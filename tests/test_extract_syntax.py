@@ -154,3 +154,22 @@ def test_title_means_read_the_title_only():
     from graphload.extract.rules import title_means
     text = "A Title\n\nWe compare it with Gated Zerk Propagation here."
     assert title_means(text, len("A Title")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The method keeps a low sensitivity to hyperparameters.",           # a property of a thing
+    "Training is not aware of this modularity.",                       # talked about, nothing measured
+    "Regions differ in the specificity of their computation.",         # the same
+    "2) The learnt structure shows spatial modularity.",               # an enumeration is no value
+])
+def test_a_metric_word_that_names_a_property_is_no_metric_where_nothing_is_measured(nlp, text):
+    assert not {name for kind, name in found(nlp, text) if kind == "metric"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The detector reaches a sensitivity of 0.93 on the test set.", "sensitivity"),
+    ("Regularisation improves the modularity of the codes.", "modularity"),
+    ("Clusters reach 81% purity.", "purity"),
+])
+def test_a_property_reported_or_compared_is_a_metric(nlp, text, name):
+    assert ("metric", name) in found(nlp, text)

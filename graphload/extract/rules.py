@@ -448,7 +448,33 @@ def is_not_a_measure(text: str, start: int, end: int) -> bool:
         return True
     if name.startswith("number of") and _SIZE_TALK.search(before):
         return True
+    if name in _PROPERTY_METRICS:
+        return is_talked_property(text, start, end)
     return name == "precision" and bool(_NUMBER_FORMAT.search(before))
+
+
+# Metrics named by a word that as often names a property of a thing: "sensitivity to hyperparameters",
+# "the inherent modularity of networks", "the specificity of brain computation".
+_PROPERTY_METRICS = frozenset({"modularity", "sensitivity", "specificity", "purity", "exploitability"})
+_PROPERTY_OF = re.compile(r"\s+(?:to|towards)\b")  # "sensitivity to noise": how a thing responds, not a score
+# A value ("of 0.92", "91%") or a comparison says the property is measured; an enumeration's "2)" does not.
+_PROPERTY_REPORTED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w)])|%|\b(?:superior|higher|lower|better|worse|improv\w*|"
+                                r"outperform\w*|achiev\w*|in terms of|measured|metrics?|reports?|reported)\b")
+
+
+def is_talked_property(text: str, start: int, end: int) -> bool:
+    """`sensitivity to noise`, `aware of this modularity`: a property talked about; `a sensitivity of 0.91`,
+    `improves the modularity and explicitness` report or compare it.
+
+    >>> text = "Models show high sensitivity to noise. Ours is not aware of this modularity. Ours improves purity."
+    >>> [is_talked_property(text, m.start(), m.end()) for m in re.finditer(r"sensitivity|modularity|purity", text)]
+    [True, True, False]
+    """
+    if _PROPERTY_OF.match(text, end):
+        return True
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    closing = _SENTENCE_END.search(text, end, end + 300)
+    return not _PROPERTY_REPORTED.search(text, opening, closing.start() if closing else min(len(text), end + 300))
 
 
 # Costs a paper may only talk about ("requires long training time", "a low memory footprint"): a metric
