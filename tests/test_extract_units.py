@@ -201,3 +201,9 @@ def test_a_title_opening_with_a_name_and_what_it_is_for(title, names):
 def test_a_two_word_vocabulary_name_matches_when_hyphenated(nlp):
     found = {e.name for e in nlp("We drop the skip-connections and add a gradient-descent step.")._.graphload_entities}
     assert {"residual connections", "gradient descent"} <= found
+
+
+def test_a_titles_expansion_does_not_run_past_the_name_into_a_preposition():
+    from graphload.extract.acronyms import prefix_expansion
+    # the letters of FINR are found up to "for", which is no part of a name
+    assert prefix_expansion("FINR", "Functional Zorbic Decomposition for Implicit Neural Quadrics") is None

@@ -251,6 +251,9 @@ def acronym_uses(text: str, acronyms) -> dict[str, list[tuple[int, int]]]:
     return uses
 
 
+_PREPOSITIONS = frozenset("for of with to in on via by from and or".split())
+
+
 def prefix_expansion(prefix: str, rest: str) -> str | None:
     """`SHACIRA: Scalable HAsh-grid Compression for ...`: the words after a title's
     colon that spell the acronym before it, or None."""
@@ -263,6 +266,11 @@ def prefix_expansion(prefix: str, rest: str) -> str | None:
         for n in range(len(prefix), min(len(words), 2 * len(prefix) + 3) + 1):
             head = " ".join(words[:n])
             if best_long_form(prefix, head) == 0:
+                # "DDMI: Domain-Agnostic Latent Diffusion Models for Synthesizing ...": a last letter found inside
+                # a word after a preposition, or a preposition last, means the expansion ran past the name.
+                if words[n - 1].lower() in _PREPOSITIONS or n > 1 and words[n - 2].lower() in _PREPOSITIONS \
+                        and words[n - 1][:1].lower() != prefix[-1].lower():
+                    return None
                 return head
         return None
     return None
