@@ -173,3 +173,22 @@ def test_a_metric_word_that_names_a_property_is_no_metric_where_nothing_is_measu
 ])
 def test_a_property_reported_or_compared_is_a_metric(nlp, text, name):
     assert ("metric", name) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pruning substantially reduces the number of parameters.", "number of parameters"),
+    ("Our schedule cuts training time on every benchmark.", "training time"),
+    ("It keeps accuracy while reducing the number of nonzero parameters.", "number of nonzero parameters"),
+    ("The number of trainable parameters drops by 40%.", "number of trainable parameters"),
+])
+def test_a_cost_the_method_cuts_or_counts_is_a_metric(nlp, text, name):
+    assert ("metric", name) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The approach requires long training time.",                      # talked about, not cut or measured
+    "Networks with a huge number of trainable parameters overfit.",   # the size of a model
+    "We study how the number of such parameters grows.",              # which ones, said by a function word
+])
+def test_a_cost_only_talked_about_is_no_metric(nlp, text):
+    assert not {name for kind, name in found(nlp, text) if kind == "metric"}

@@ -43,16 +43,17 @@ _KEEP_PLURAL_AFTER = {"of", "for", "with", "to", "from", "and", "on", "in", "by"
 def singular_surface(form: str) -> str:
     """The form with its last word singular, case kept: "Dirichlet Processes" -> "Dirichlet Process".
 
-    >>> [singular_surface(f) for f in ["Deep Belief Networks", "VAEs", "Mixture of Experts", "Kinetics", "NeRFs"]]
-    ['Deep Belief Network', 'VAE', 'Mixture of Experts', 'Kinetics', 'NeRF']
+    >>> [singular_surface(f) for f in ["Deep Belief Networks", "VAEs", "Mixture of Experts", "Kinetics", "NeRFs",
+    ...                                "number of trainable parameters"]]
+    ['Deep Belief Network', 'VAE', 'Mixture of Experts', 'Kinetics', 'NeRF', 'number of trainable parameters']
     """
     match = re.search(r"([A-Za-z][A-Za-z0-9]*)$", form)
     if not match:
         return form
     word = match.group(1)
     before = form[:match.start()].split()
-    if before and before[-1].lower() in _KEEP_PLURAL_AFTER:
-        return form
+    if before and (before[-1].lower() in _KEEP_PLURAL_AFTER or form[:10].lower() == "number of "):
+        return form  # "Mixture of Experts", "number of trainable parameters": a count is of many
     if is_short_form(word) and word[:-1].isupper():
         return form[:match.start()] + singular_acronym(word)
     lower = word.lower()

@@ -63,6 +63,9 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)
 # "the speed-accuracy trade-off", "fixed-precision weights": a metric's word inside a compound, no metric.
 # ("improves accuracy" is accuracy: the gold guidelines name it a metric however it is talked about.)
 _VAGUE_METRIC = re.compile(r"\w-$")
+_PARAMETER_COUNT = re.compile(r"\b[Nn]umber of ([a-z][a-z\-]*[ \t]+)parameters\b")
+_COUNTED_NOT_NAMED = frozenset("such these those the all any some many more fewer most other its their our these free "
+                               "total".split())  # "the number of such parameters": which ones, not a name
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+)")
 _DATASET_WORD = re.compile(r"\s(" + DATASET_WORDS + r")\b")  # \s first: the scan skips from space to space
@@ -420,6 +423,11 @@ def metric_cues(text: str) -> list[Candidate]:
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
             found.append(Candidate(start, match.end(), text[start:match.end()], "metric", "metric-cue"))
+    for match in _PARAMETER_COUNT.finditer(text) if "parameters" in text else ():
+        # "the number of trainable parameters": which parameters are counted is part of the measure's name
+        if not match.group(1).strip().lower() in _COUNTED_NOT_NAMED and not is_not_a_measure(text, *match.span()) \
+                and not is_unreported_cost(text, *match.span()):
+            found.append(Candidate(match.start(), match.end(), match.group(), "metric", "metric-cue"))
     for match in _IN_TERMS_OF.finditer(text) if "in terms of" in text else ():
         offset = match.start(1)
         for item in _LIST_SPLIT.split(match.group(1)):
@@ -493,7 +501,13 @@ def is_unreported_cost(text: str, start: int, end: int) -> bool:
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     closing = _SENTENCE_END.search(text, end, end + 300)
     sentence = text[opening:closing.start() if closing else end + 300]
-    return not _REPORTED.search(sentence)
+    return not _REPORTED.search(sentence) and not _COST_CUT.search(text, max(0, start - 40), start)
+
+
+# "substantially reduce the number of parameters", "a sizable reduction in model size": what a method cuts is
+# a cost it measured, numbers or not.
+_COST_CUT = re.compile(r"\b(?:reduc\w*|cut(?:s|ting)?|sav(?:e|es|ed|ing)|lower(?:s|ed|ing)|shrink\w*|decreas\w*|"
+                       r"minimi[sz]\w*)\s+(?:(?:in|of)\s+)?(?:(?:the|its|their|a|an)\s+)?$", re.I)
 
 
 def is_vague_quality(text: str, start: int, end: int) -> bool:
