@@ -102,6 +102,12 @@ def test_ambiguous_acronyms_are_left_to_the_paper():
     ("dataset", "Coauthor CS"), ("dataset", "MIND"), ("dataset", "Yelp2018"), ("dataset", "PEMS08"),
     ("dataset", "ETTh1"), ("dataset", "UCI Adult"), ("dataset", "HIGGS"), ("dataset", "BraTS"),
     ("dataset", "MIMIC-CXR"), ("dataset", "LUNA16"),
+    # from the abstracts of older conference papers (statistical NLP, speech and vision before deep learning)
+    ("method", "maximum entropy model"), ("method", "PCFG"), ("method", "MERT"), ("method", "WFST"),
+    ("method", "eigenfaces"), ("method", "Fisherfaces"), ("method", "improved iterative scaling"),
+    ("method", "structured perceptron"), ("method", "transductive SVM"), ("method", "latent semantic indexing"),
+    ("method", "Haar-like features"), ("method", "variational Bayes"), ("dataset", "FERET"),
+    ("dataset", "UCI repository"), ("metric", "recognition rate"),
     ("metric", "word error rate"), ("metric", "CER"), ("metric", "NDCG@10"), ("metric", "HR@10"),
     ("metric", "Dice score"), ("metric", "HD95"), ("metric", "MSLE"), ("metric", "CRPS"), ("metric", "IQM"),
 ])
