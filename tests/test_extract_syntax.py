@@ -187,6 +187,7 @@ def test_a_cost_the_method_cuts_or_counts_is_a_metric(nlp, text, name):
 
 @pytest.mark.parametrize("text", [
     "The approach requires long training time.",                      # talked about, not cut or measured
+    "Sharing weights improves training and inference speeds.",          # the same, in the plural
     "Networks with a huge number of trainable parameters overfit.",   # the size of a model
     "We study how the number of such parameters grows.",              # which ones, said by a function word
 ])

@@ -487,7 +487,7 @@ def is_talked_property(text: str, start: int, end: int) -> bool:
 
 # Costs a paper may only talk about ("requires long training time", "a low memory footprint"): a metric
 # where the sentence reports a number or names what is measured ("in terms of", "measured by").
-_COST_METRIC = re.compile(r"(?:\b(?:time|speed|footprint|consumption|usage|size|cost)|^number of .+|\bcount)$")
+_COST_METRIC = re.compile(r"(?:\b(?:time|speed|footprint|consumption|usage|size|cost)|^number of .+|\bcount)s?$")  # "inference speeds" too
 _REPORTED = re.compile(r"\d|\b(?:times|\w*fold|orders? of magnitude|half|halv\w+|twice|doubl\w+|in terms of|measured (?:by|in|as)|"
                        r"metrics?|reports?|reported)\b")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
