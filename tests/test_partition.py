@@ -56,14 +56,14 @@ def test_worker_processes_write_the_same_bytes_for_1_2_and_5_partitions(papers, 
 @pytest.mark.slow
 def test_worker_processes_look_for_a_graphs_known_names_as_one_process_does(papers):
     from graphload.extract.learned import KnownEntity
-    known = [KnownEntity("method", "episodicreplay", "episodic replay", ("episodic replay",),
+    known = [KnownEntity("method", "episodicrehearsal", "episodic rehearsal", ("episodic rehearsal",),
                          frozenset({"in-the-graph"}))]
-    corpus = papers[:20] + [Paper.build("Continual learning", "We build on episodic replay for tracking.", id="later")]
+    corpus = papers[:20] + [Paper.build("Continual learning", "We build on episodic rehearsal for tracking.", id="later")]
     one = [r.to_json() for r in Extractor(known=known).extract(corpus)]
     with ParallelExtractor(workers=2, known=known, chunk_size=7) as extractor:
         assert [r.to_json() for r in extractor.extract(corpus)] == one
-    assert '"name": "episodic replay"' in one[-1]
-    assert '"episodic replay"' not in Extractor().extract(corpus[-1:]).__next__().to_json()  # only the graph knows it
+    assert '"name": "episodic rehearsal"' in one[-1]
+    assert '"episodic rehearsal"' not in Extractor().extract(corpus[-1:]).__next__().to_json()  # only the graph knows it
 
 
 @pytest.mark.slow

@@ -64,6 +64,16 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)
 # ("improves accuracy" is accuracy: the gold guidelines name it a metric however it is talked about.)
 _VAGUE_METRIC = re.compile(r"\w-$")
 _PARAMETER_COUNT = re.compile(r"\b[Nn]umber of ([a-z][a-z\-]*[ \t]+)parameters\b")
+def _parameter_counts(text: str) -> Iterator[re.Match]:
+    """_PARAMETER_COUNT's matches, tried only where "umber of " is (a substring search; most texts have none)."""
+    at = text.find("umber of ")
+    while at > 0:
+        match = _PARAMETER_COUNT.match(text, at - 1)
+        if match:
+            yield match
+        at = text.find("umber of ", at + 1)
+
+
 _COUNTED_NOT_NAMED = frozenset("such these those the all any some many more fewer most other its their our these free "
                                "total".split())  # "the number of such parameters": which ones, not a name
 _IN_TERMS_OF = re.compile(r"\bin terms of\s+([^.;:()]{3,120})")
@@ -423,7 +433,7 @@ def metric_cues(text: str) -> list[Candidate]:
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
             found.append(Candidate(start, match.end(), text[start:match.end()], "metric", "metric-cue"))
-    for match in _PARAMETER_COUNT.finditer(text) if "parameters" in text else ():
+    for match in _parameter_counts(text):
         # "the number of trainable parameters": which parameters are counted is part of the measure's name
         if not match.group(1).strip().lower() in _COUNTED_NOT_NAMED and not is_not_a_measure(text, *match.span()) \
                 and not is_unreported_cost(text, *match.span()):
