@@ -107,3 +107,28 @@ def test_the_ascii_long_form_search_agrees_with_the_character_loop(short, long):
     # A non-ASCII word in front sends best_long_form down its character loop; the answer moves by 2.
     plain = acronyms.best_long_form(short, "é " + long)
     assert acronyms.best_long_form(short, long) == (None if plain is None else plain - 2)
+
+
+CUE_FRAGMENTS = ["we", "We", " ", "  ", "\n", "\u00a0", "a", "an", "A", "x", "_", "-", ",", ".", "1", "é", "use", "also ",
+                 "adopt", "using", "via", "utilizing", "leveraging", "applying", "based", "built", "relies", "rely",
+                 "on", "upon", "trained", "optimised", "fine-tuned", "with", "by", "the", "variant", "extension",
+                 "generalization", "modification", "of", "extends", "extending", "Net", "[", "]", "[12]", "[3, 4]",
+                 "(", ")", "Smith", " et al.", ", 2019", " 2020", "; ", " and Jones"]
+cue_texts = st.lists(st.sampled_from(CUE_FRAGMENTS), max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=cue_texts, pos=st.integers(0, 12))
+def test_use_cue_and_citation_scans_find_what_finditer_finds(text, pos):
+    assert [m.span() for m in rules._use_cues(text, pos)] == [m.span() for m in rules._USE_CUE.finditer(text, pos)]
+    assert [m.span() for m in rules._citations(text, pos)] == [m.span() for m in rules._CITATION_AFTER.finditer(text, pos)]
+
+
+def test_use_cue_and_citation_scans_find_what_finditer_finds_in_the_sample():
+    found = 0
+    for text in corpus_texts() + ["We build on a simple variant of DDIM [12] and BERT (Devlin et al., 2019)."]:
+        for fast, pattern in ((rules._use_cues, rules._USE_CUE), (rules._citations, rules._CITATION_AFTER)):
+            spans = [m.span() for m in pattern.finditer(text, 3)]
+            assert [m.span() for m in fast(text, 3)] == spans, text[:80]
+            found += len(spans)
+    assert found

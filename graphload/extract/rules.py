@@ -155,6 +155,11 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
     >>> [m.group() for m in stem_scan(re.compile(r"\\sscores?\\b"), "F1 score and scores", (("score", 1),))]
     [' score', ' scores']
     """
+    return scan_at(pattern, text, stem_starts(text, stems))
+
+
+def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
+    """Where each stem occurs in the text, moved back by its shift."""
     starts = set()
     for stem, shift in stems:
         at = text.find(stem)
@@ -162,7 +167,13 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
             if at >= shift:
                 starts.add(at - shift)
             at = text.find(stem, at + 1)
-    found, end = [], 0
+    return starts
+
+
+def scan_at(pattern: re.Pattern, text: str, starts: set[int], pos: int = 0) -> list[re.Match]:
+    """What pattern.finditer(text, pos) finds when `starts` holds every position a match may start at:
+    the pattern is tried there only, left to right, never inside a match found."""
+    found, end = [], pos
     for start in sorted(starts):
         if start >= end:
             match = pattern.match(text, start)
@@ -1137,11 +1148,59 @@ _USE_CUE = re.compile(
     r"(?:using|via|utili[sz]ing|leveraging|employing|adopting|applying)|(?:based|built|relies|rely|relying)\s+(?:up)?on|"
     r"(?:trained|optimi[sz]ed|fine-tuned|finetuned)\s+(?:with|using|by)|(?:a|an)\s+(?:\w+\s+)?(?:variant|extension|"
     r"generali[sz]ation|modification)\s+of|extends?|extending)\s+(?:the\s+)?(?=[A-Za-z0-9])")
-_USE_CUES = ("use", "apply", "adopt", "employ", "leverag", "utili", "exploit", "using", "via", "on", "with", "by",
-             "of", "extend")
+# Every cue opens on one of these words, or one or two words before the noun of "a (new) variant of" (see _use_cues).
+_USE_CUE_STEMS = tuple((stem, 0) for stem in (
+    "we", "We", "using", "via", "utili", "leveraging", "employing", "adopting", "applying", "based", "built", "rel",
+    "trained", "optimi", "fine-tuned", "finetuned", "extend"))
+_USE_CUE_NOUNS = ("variant", "extension", "generali", "modification")
 # A citation after a name: "X (Smith et al., 2019)", "X [12]", "X [3, 4]".
 _CITATION_AFTER = re.compile(r"\s*(?:\[\d+(?:\s*[,\-\u2013]\s*\d+)*\]|\((?:[A-Z][A-Za-z\-]+(?: et al\.?| and [A-Z][A-Za-z\-]+)?,?\s+(?:19|20)\d\d[a-z]?(?:;\s*)?)+\))")
 _CITED_NAME_BEFORE = re.compile(r"(?<![\w\-.+])(" + TOKEN + r")$")
+_BRACKET = re.compile(r"[\[(]")
+
+
+def _words_before(text: str, at: int, count: int) -> Iterator[int]:
+    """Starts of the `count` words (runs of \\w) before `at`, each followed by white space."""
+    for _ in range(count):
+        end = at
+        while end and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if end == at or start == end:
+            return
+        yield start
+        at = start
+
+
+def _use_cues(text: str, title_end: int) -> list[re.Match]:
+    """What _USE_CUE.finditer(text, title_end) finds, the pattern tried only where a cue may open: a scan of
+    the whole text would try it at every position."""
+    starts = stem_starts(text, _USE_CUE_STEMS)
+    for noun in _USE_CUE_NOUNS:
+        at = text.find(noun)
+        while at >= 0:
+            starts.update(_words_before(text, at, 2))
+            at = text.find(noun, at + 1)
+    return scan_at(_USE_CUE, text, starts, title_end)
+
+
+def _citations(text: str, title_end: int) -> list[re.Match]:
+    """What _CITATION_AFTER.finditer(text, title_end) finds, tried only at the white space before each bracket:
+    a match opens there or on the bracket, and the scan would try every position."""
+    found, end = [], title_end
+    for bracket in _BRACKET.finditer(text, title_end):
+        start = bracket.start()
+        if start < end:
+            continue
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        match = _CITATION_AFTER.match(text, start)
+        if match:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _name_form(word: str) -> bool:
@@ -1172,12 +1231,12 @@ def use_cues(text: str, title_end: int = 0) -> list[Candidate]:
     """`we adopt PPO`, `built on Mamba-2`, `trained with LAMB`, `a variant of DDIM`, `Zorblat [12]`: a name the
     sentence says is used, built on or cited is a method (a dataset when a dataset word follows it)."""
     found = []
-    for cue in _USE_CUE.finditer(text, title_end) if _cued(text, _USE_CUES) else ():
+    for cue in _use_cues(text, title_end):
         span = _used_name(text, cue.end())
         if span:
             found.append(Candidate(span[0], span[1], text[span[0]:span[1]], _type_from_context(text, span[1]),
                                    "use-cue"))
-    for citation in _CITATION_AFTER.finditer(text, title_end) if "[" in text or "et al" in text or "(" in text else ():
+    for citation in _citations(text, title_end):
         name = _CITED_NAME_BEFORE.search(text, max(0, citation.start() - 40), citation.start())
         if name and is_name_like(name.group(1), sentence_start=_sentence_start(text, name.start(1))):
             span = _used_name(text, name.start(1))
