@@ -132,3 +132,21 @@ def test_use_cue_and_citation_scans_find_what_finditer_finds_in_the_sample():
             assert [m.span() for m in fast(text, 3)] == spans, text[:80]
             found += len(spans)
     assert found
+
+
+def _token_before_by_characters(text: str, end: int):
+    start = end
+    while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
+        start -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    if start == end or not text[end - 1].isalnum() and not text[end - 1] == "+":
+        return None
+    return start, text[start:end]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text("aZ9-.+ _é\u00b2(", max_size=60), end=st.integers(0, 60))
+def test_the_token_before_an_offset_is_the_one_a_character_walk_finds(text, end):
+    end = min(end, len(text))
+    assert rules._token_before(text, end) == _token_before_by_characters(text, end)

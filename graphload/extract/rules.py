@@ -188,13 +188,21 @@ def _cued(text: str, cues: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, cues))
 
 
+_TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.+"
+
+
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
     """(start, token) of the name-shaped token ending exactly at `end`, scanning backwards."""
-    start = end
-    while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
-        start -= 1
-    while start < end and not text[start].isalnum():
-        start += 1
+    window = text[max(0, end - 40):end]
+    if window.isascii():  # str.rstrip walks back over letters, digits and -.+ (isalnum differs beyond ASCII)
+        run = window[len(window.rstrip(_TOKEN_CHARACTERS)):]
+        start = end - len(run.lstrip("-.+"))
+    else:
+        start = end
+        while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
+            start -= 1
+        while start < end and not text[start].isalnum():
+            start += 1
     if start == end or not text[end - 1].isalnum() and not text[end - 1] == "+":
         return None
     return start, text[start:end]
@@ -1249,7 +1257,8 @@ def use_cues(text: str, title_end: int = 0) -> list[Candidate]:
 # A metric's head with the words that say what is measured: "decoding speed", "ranking correlation",
 # "linear classification accuracy", "test correlation coefficient".
 _MEASURE_HEAD = re.compile(r"(?<![\w\-])(accuracy|error rate|error|correlation coefficient|correlation|speed)(?![\w\-])")
-_MEASURE_CUES = ("accuracy", "error", "correlation", "speed")
+_MEASURE_STEMS = tuple((stem, 0) for stem in ("accuracy", "error", "correlation", "speed"))
+STEM_SCANS += ((_MEASURE_HEAD, _MEASURE_STEMS),)
 # A number or comparison in the sentence says the measure is reported: "of 0.95", "6X", "by 12X", "superior".
 _MEASURE_REPORTED = re.compile(r"\d|\b(?:superior|higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|"
                                r"in terms of|measured)\b")
@@ -1279,7 +1288,7 @@ def reported_measures(text: str) -> list[Candidate]:
     one or two lower-case words naming what a metric head measures, in a sentence that reports a number or
     compares; words that rate, size or order (high, final, overall), verbs and function words end the name."""
     found = []
-    for head in _MEASURE_HEAD.finditer(text) if _cued(text, _MEASURE_CUES) else ():
+    for head in stem_scan(_MEASURE_HEAD, text, _MEASURE_STEMS):
         match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 60), head.start())
         if not match:
             continue
