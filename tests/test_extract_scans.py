@@ -41,6 +41,7 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
     (rules._SIZE_DIGIT, r"\d[BM]", None),
     (acronyms._word_starts("CGNa"), r"(?<![\w\-])[CGNa]", 0),
     (rules._CAPITALISED_WORD, r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)", 0),
+    (acronyms._CLAUSE_BOUNDARY, r"[.;:!?()\[\]]\s|[()\[\];]|,\s", 0),
     (rules._EDITION_YEARS, r"(?<=[\s\-])(?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*,?\s+(?:and|or|&)\s+(?:19|20)\d\d(?![\w\-])", 0),
 ]
 

@@ -15,6 +15,9 @@ from typing import Iterator
 _PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
 _BREAK = re.compile(r"[.;:!?()\[\]]\s|[()\[\];]|\b(?:is|are|was|were|which|that|of|using|with|via|by|from|to|as|in|on|for|we|our)\b$")
 _WORD_SPLIT = re.compile(r"\s+")
+# Where a clause ends: "[.;:!?()\[\]]\s|[()\[\];]|,\s", written to open on the punctuation so that re jumps from one
+# mark to the next instead of trying every position.
+_CLAUSE_BOUNDARY = re.compile(r"[.;:!?()\[\],](?:(?<=[.;:!?()\[\]])\s|(?<=[()\[\];])|(?<=,)\s)")
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         before = raw.rstrip()
         # Stop at the clause boundary nearest to the parenthesis.
         cut = 0
-        for boundary in re.finditer(r"[.;:!?()\[\]]\s|[()\[\];]|,\s", before):
+        for boundary in _CLAUSE_BOUNDARY.finditer(before):
             cut = boundary.end()
         clause = before[cut:]
         words = clause.split()

@@ -29,9 +29,6 @@ _INTRO_BY_AUTHORS = re.compile(
     r"\s+(?:(?:also|further|then|first|here|now|thus|therefore|hence)\s+)?" + _INTRO_VERB.pattern)
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|termed|coined|(?:we|We) (?:call|name|dub|term)|"
                           r"(?:we|We) refer to (?:it|them|this(?: \w+)?|these \w+|our \w+) as|referred to as)\s+(?:as\s+|it\s+|them\s+)?[\"'`\u201c\u2018]?")
-# Substrings every match of a pattern holds: a text without any of them is not scanned (CUED_SCANS).
-_NAMING_CUES = ("called", "named", "dubbed", "termed", "coined", "e call", "e name", "e dub", "e term", "e refer to",
-                "referred to as")
 _DETERMINER = re.compile(
     r"(?:(?:a|an|the|our|two|three)\s+)?(?:(?:new|novel|simple|first|general|unified|generic|principled|efficient|"
     r"large-scale|lightweight|scalable|modular|flexible|effective|powerful|fast|robust|open-source|open)\s*,?\s+)*")
@@ -130,7 +127,7 @@ _ON_DATA = re.compile(
 
 
 # Each pattern with what a text must hold before it is scanned for it (tests check that no match lacks one).
-CUED_SCANS = ((_NAMING_VERB, _NAMING_CUES), (_SLASH_FAMILY, _SLASH_DIGIT), (_SIZE_SUFFIX, _SIZE_DIGIT))
+CUED_SCANS = ((_SLASH_FAMILY, _SLASH_DIGIT), (_SIZE_SUFFIX, _SIZE_DIGIT))
 
 # Patterns whose every match starts `shift` characters before one of a few words (stems, shift): a pattern that
 # opens on a space or a common letter is tried at every one of them; stem_scan tries it only before the words,
@@ -142,6 +139,9 @@ _TECHNIQUE_STEMS = tuple((stem, 0) for stem in (
 _NAME_HEAD_STEMS = (("-based", 0), ("-style", 0)) + tuple((stem, 1) for stem in (
     "model", "network", "architecture", "family", "algorithm", "module", "layer", "encoder", "decoder", "backbone",
     "variant", "checkpoint", "weights", "agent"))
+# Who introduces ("we", "I", "this paper") and the naming verbs ("called", "we dub"): each match opens on one of these.
+_INTRO_STEMS = tuple((stem, 0) for stem in ("we", "We", "I", "this", "This"))
+_NAMING_STEMS = tuple((stem, 0) for stem in ("called", "named", "dubbed", "termed", "coined", "we", "We", "referred"))
 _DATASET_WORD_STEMS = tuple((stem, 1) for stem in ("data", "benchmark", "corp", "suite", "challenge", "treebank"))
 _METRIC_SCORE_STEMS = (("score", 1),)
 _NAMED_METRIC_STEMS = tuple((stem, 1) for stem in _NAMED_METRIC_CUES)
@@ -226,8 +226,7 @@ def _name_tokens(text: str, pos: int, max_tokens: int = 3, *, capitalised: bool 
             break
         end = match.end()
         count += 1
-        nxt = re.match(r"[ \-]", text[end:end + 1])
-        if not nxt:
+        if text[end:end + 1] not in (" ", "-"):
             break
         cursor = end + 1
     return (pos, end) if count else None
@@ -245,9 +244,7 @@ def _type_from_context(text: str, end: int, default: str = "method") -> str:
 def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
-    verbs = list(_INTRO_BY_AUTHORS.finditer(text))
-    if _cued(text, _NAMING_CUES):  # most papers name nothing this way
-        verbs += _NAMING_VERB.finditer(text)
+    verbs = stem_scan(_INTRO_BY_AUTHORS, text, _INTRO_STEMS) + stem_scan(_NAMING_VERB, text, _NAMING_STEMS)
     for verb in verbs:
         start = verb.end()
         det = _DETERMINER.match(text, start)
@@ -1051,7 +1048,7 @@ def name_word_uses(text: str, words, title_end: int) -> list[tuple[int, int]]:
 
 STEM_SCANS = ((_TECHNIQUE, _TECHNIQUE_STEMS), (_NAME_HEAD, _NAME_HEAD_STEMS), (_DATASET_WORD, _DATASET_WORD_STEMS),
               (_METRIC_SCORE, _METRIC_SCORE_STEMS), (_NAMED_METRIC_HEAD, _NAMED_METRIC_STEMS),
-              (_METRIC_HEAD, _METRIC_HEAD_STEMS))
+              (_METRIC_HEAD, _METRIC_HEAD_STEMS), (_INTRO_BY_AUTHORS, _INTRO_STEMS), (_NAMING_VERB, _NAMING_STEMS))
 
 
 # Between two items of a list: "A, B", "A and B", "A, and B", "A or B", "A/B".
