@@ -82,8 +82,8 @@ def _retype_by_coordination(kept: list[Candidate], text: str) -> None:
     """"on COCO and DrivingLanes-9": a name of unknown type listed with known datasets is a dataset."""
     groups: list[list[Candidate]] = []
     for cand in kept:
-        if groups and _LIST_JOINER.match(text, groups[-1][-1].end, cand.start) \
-                and cand.start - groups[-1][-1].end <= 7:
+        if groups and cand.start - groups[-1][-1].end <= 7 \
+                and _LIST_JOINER.match(text, groups[-1][-1].end, cand.start):
             groups[-1].append(cand)
         else:
             groups.append([cand])
