@@ -183,26 +183,13 @@ def scan_at(pattern: re.Pattern, text: str, starts: set[int], pos: int = 0) -> l
     return found
 
 
-def _cued(text: str, cues: tuple[str, ...]) -> bool:
-    """Whether the text holds one of the cues: a substring search, much cheaper than a regular expression's scan."""
-    return any(map(text.__contains__, cues))
-
-
-_TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.+"
-
-
 def _token_before(text: str, end: int) -> tuple[int, str] | None:
     """(start, token) of the name-shaped token ending exactly at `end`, scanning backwards."""
-    window = text[max(0, end - 40):end]
-    if window.isascii():  # str.rstrip walks back over letters, digits and -.+ (isalnum differs beyond ASCII)
-        run = window[len(window.rstrip(_TOKEN_CHARACTERS)):]
-        start = end - len(run.lstrip("-.+"))
-    else:
-        start = end
-        while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
-            start -= 1
-        while start < end and not text[start].isalnum():
-            start += 1
+    start = end
+    while start > 0 and end - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "-.+"):
+        start -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
     if start == end or not text[end - 1].isalnum() and not text[end - 1] == "+":
         return None
     return start, text[start:end]
