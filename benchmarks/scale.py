@@ -153,7 +153,9 @@ def main() -> None:
         print(f"bulk-export: {export_seconds:.0f} s, peak RSS {export_rss} MB, seconds {export['seconds']}",
               file=sys.stderr, flush=True)
 
-    env = dict(os.environ, NEO4J_LOCAL_HOME=str(work / "home"), NEO4J_BOLT_PORT=str(free_port()),
+    # the import applies the schema with `python -m graphload`: this interpreter's
+    env = dict(os.environ, PATH=f"{Path(python).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+               NEO4J_LOCAL_HOME=str(work / "home"), NEO4J_BOLT_PORT=str(free_port()),
                NEO4J_HTTP_PORT=str(free_port()), NEO4J_PASSWORD="scale-bench-pw")
     script = str(ROOT / "scripts" / "neo4j-local")
     if reuse:  # the imported graph again, not timed
