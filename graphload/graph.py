@@ -479,7 +479,7 @@ class ShareMaths:
         types = [uid.split(":", 1)[0] for uid in uids]
         A, m = self.A, max(len(uids), 1)
         keys = np.repeat(np.arange(A.shape[0], dtype=np.int64), np.diff(A.indptr)) * m + A.indices
-        strength = -np.round(self.evidence, 9)  # share_strength, vectorised
+        strength = -np.round(self.evidence, 9)
         for start in range(0, len(lower), chunk):
             lo = np.asarray(lower[start:start + chunk], dtype=np.int64)
             hi = np.asarray(higher[start:start + chunk], dtype=np.int64)
@@ -498,32 +498,15 @@ class ShareMaths:
             lo_list, hi_list = lo.tolist(), hi.tolist()
             for i in range(len(lo)):
                 shared = entity[bounds[i]:bounds[i + 1]]
-                source, target = ids[lo_list[i]], ids[hi_list[i]]
-                yield share_row(source, target, [self.ev[u] for u in shared], [names[u] for u in shared],
-                                [types[u] for u in shared],
-                                None if picked is None else [pid for bit, pid in ((1, source), (2, target))
-                                                             if picked[i] & bit])
-
-
-def share_strength(evidence: float) -> float:
-    """The order of a link's shared entities: strongest evidence first (to 9 decimals), then uid."""
-    return -float(np.round(evidence, 9))  # as ShareMaths.shares sorts them, vectorised
-
-
-def share_row(source: str, target: str, evidence: list[float], names: list[str], types: list[str],
-              chosen_by: list[str] | None = None) -> dict:
-    """A SHARES_ENTITY row from its shared entities, given strongest first (`share_strength`, then
-    uid): the noisy-or score and the weight to 6 decimals, the names and types in that order.
-
-    >>> share_row("a", "b", [0.5, 0.5], ["X", "Y"], ["dataset", "method"], ["a"])["score"]
-    0.75
-    """
-    miss = math.prod(1.0 - c for c in evidence)
-    row = {"source": source, "target": target, "score": round(1.0 - miss, 6), "weight": round(sum(evidence), 6),
-           "shared": names, "shared_types": types, "shared_count": len(names)}
-    if chosen_by is not None:
-        row["chosen_by"] = chosen_by
-    return row
+                evidence = [self.ev[u] for u in shared]
+                miss = math.prod(1.0 - c for c in evidence)
+                row = {"source": ids[lo_list[i]], "target": ids[hi_list[i]], "score": round(1.0 - miss, 6),
+                       "weight": round(sum(evidence), 6), "shared": [names[u] for u in shared],
+                       "shared_types": [types[u] for u in shared], "shared_count": len(shared)}
+                if picked is not None:
+                    row["chosen_by"] = [pid for bit, pid in ((1, row["source"]), (2, row["target"]))
+                                        if picked[i] & bit]
+                yield row
 
 
 def picked_pairs(picks: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

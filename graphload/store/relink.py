@@ -15,14 +15,11 @@ recomputes only what the papers written since the last relink can change:
 - load/papers.cypher labels each written paper :Relink, load/stale_mentions.cypher each
   entity that lost a mention. The rows computed in full are the pending papers', those of
   partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
-  entity that just became a hub: their candidate pairs are scored in the server
-  (link/candidates_of_papers.cypher), which returns only each row's best pairs and the pairs that
-  can enter the partner's top-k, so no posting list is read. Every other paper a new pair enters
-  takes it: with room for all its new pairs, its picks stay as they are (nothing read); else its
-  stored picks are read and merged with its new pairs (graph.top_k_of), exact since none of its
-  other scores moved. A link is kept while one of its endpoints picks it (`chosen_by`), links of
-  a full row are made from the entities the pair shares (link/shared_of_pairs.cypher), and only
-  links that changed are written (new ones with CREATE) or deleted.
+  entity that just became a hub (graph.ShareMaths, from the postings of their linking entities).
+  Every other paper a new pair qualifies for merges its stored picks with its new pairs
+  (graph.top_k_of), exact since none of its other scores moved. A link is kept while one of its
+  endpoints picks it (`chosen_by`), and only links that changed are written (new ones with
+  CREATE) or deleted.
 - INTRODUCED_BY and BUILDS_ON are recomputed for the pending entities and papers from the
   postings of the pending introduced entities; CITES and stubs from every paper's ids, but only
   when a pending paper has ids or references; each is written as a difference.
@@ -41,8 +38,9 @@ import numpy as np
 from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
-from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, compute_links, evidence_between_rebuilds,
-                             introductions, resolve_citations, share_row, share_strength, specificity, top_k_of)
+from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths, compute_links,
+                             evidence_between_rebuilds, introductions, picked_pairs, resolve_citations, specificity,
+                             top_k_of)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -52,14 +50,8 @@ from graphload.streams import chunks
 # stop being the links of the collection. At 10% an entity's rarity moves by under 1% of
 # ln(1.1) / ln(N/2) relative, and a collection growing in steps of 10% rebuilds log(N) times.
 REBUILD_GROWTH = 0.1
-# Paper ids (or pairs) per read of the affected rows' links and shared entities.
+# Paper ids per read of the affected rows' entities and links.
 READ_CHUNK = 20_000
-# Paper ids per server-side aggregation of candidate pairs (link/candidates_of_papers.cypher): the
-# server holds the pairs of one call in memory while it ranks them.
-CANDIDATE_CHUNK = 2_500
-# Scores are compared in the server with this margin (two millionths), so a sum of logs taken in
-# another order than graph.ShareMaths's never drops a pair; the exact tests run in Python.
-SCORE_MARGIN = 2e-6
 # Share fields compared to decide whether a stored link must be written again.
 SHARE_FIELDS = ("score", "weight", "shared", "shared_types", "shared_count", "chosen_by")
 
@@ -77,7 +69,6 @@ class RelinkResult:
     pending_papers: int = 0         # papers written since the last relink
     rows: int = 0                   # papers whose top-k was computed in full
     merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
-    merged_read: int = 0            # of those, papers whose picks were read: more new pairs than room
     shares_created: int = 0
     shares_updated: int = 0
     shares_deleted: int = 0
@@ -304,114 +295,114 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     full.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows", _entity_rows(moved)))
     full_ids = sorted(full)
 
-    # The full rows' candidate pairs, scored in the server from the frozen evidence: each row's best
-    # top_k (with ties) and the pairs that may enter their partner's top-k, with the partner's count
-    # of picks and its lowest pick's score. Nothing is written before every call has read.
-    paper_of, partner_of, raw, top, picks_of, lowest_of = [], [], [], [], {}, {}
-    for chunk in chunks(full_ids, CANDIDATE_CHUNK):
-        for r in graph.read("link/candidates_of_papers.cypher", ids=chunk, min_score=float(policy.min_score),
-                            min_shared=policy.min_shared, top_k=max(policy.top_k, 1), margin=SCORE_MARGIN):
-            paper_of.append(r["paper"])
-            partner_of.append(r["partner"])
-            raw.append(r["score"])
-            top.append(r["top"])
-            picks_of[r["partner"]] = r["picks"]
-            lowest_of[r["partner"]] = r["lowest"]
-    candidates_read = time.perf_counter()
-    # the exact tests, as ShareMaths makes them: score to 6 decimals, rank in millionths
-    scores = np.array(raw, dtype=np.float64)
-    del raw
-    qualifies = np.round(scores, 6) >= policy.min_score
-    rank = np.rint(scores * 1e6).astype(np.int64)
-    chosen: dict[tuple[str, str], set[str]] = {}
-    mine = np.flatnonzero(qualifies & np.array(top, dtype=bool)).tolist()
-    if policy.top_k >= 1 and mine:
-        kept = top_k_of([paper_of[i] for i in mine], [partner_of[i] for i in mine], rank[mine], policy.top_k)
-        for i in np.array(mine)[kept].tolist():
-            chosen.setdefault(_pair(paper_of[i], partner_of[i]), set()).add(paper_of[i])
+    # Every linking entity of those rows, with all its papers: their candidates and scores.
+    linking_entities = {f"{e['type']}:{e['key']}": e for e in
+                        graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", full_ids)}
+    builder = IncidenceBuilder()
+    for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
+        for paper_id, uid, _, _ in graph.stream("link/postings_of.cypher", rows=chunk):
+            builder.add(paper_id, uid)
+    for paper_id in full_ids:
+        builder.add_paper(paper_id)
+    incidence = builder.build()
+    postings_read = time.perf_counter()
+    evidence = np.array([linking_entities[uid]["evidence"] for uid in incidence.uids], dtype=np.float64)
+    maths = ShareMaths(incidence, evidence)
+    ids = incidence.ids
+    index = {paper_id: i for i, paper_id in enumerate(ids)}
+    full_rows = np.array([index[p] for p in full_ids], dtype=np.int64)
+    in_full = np.zeros(len(ids), dtype=bool)
+    in_full[full_rows] = True
 
-    # A new pair (a pending paper P, a partner Q not computed in full) enters Q's top-k when Q picks
-    # fewer than top_k links or the pair beats Q's k-th pick: under frozen evidence no other score of
-    # Q moved, so Q's top-k is the top-k of its stored picks and its new pairs. A Q with room for
-    # all of its new pairs takes them (its picks stay); only a Q with more needs its picks read.
-    new_pairs: dict[str, list[int]] = {}
-    for i in np.flatnonzero(qualifies).tolist():
-        paper, partner = paper_of[i], partner_of[i]
-        if paper in pending_ids and partner not in full:
-            lowest = lowest_of[partner]
-            if picks_of[partner] < policy.top_k or (lowest is not None and rank[i] >= round(lowest * 1e6)):
-                new_pairs.setdefault(partner, []).append(i)
-    overflow = sorted(q for q, found in new_pairs.items() if picks_of[q] + len(found) > policy.top_k)
-    for q, found in new_pairs.items():
-        if picks_of[q] + len(found) <= policy.top_k:
-            for i in found:
-                chosen.setdefault(_pair(paper_of[i], q), set()).add(q)
+    # A new pair (a pending paper, Q) enters Q's top-k when it beats Q's k-th stored pick: under
+    # frozen evidence no other score of Q moved, so Q's top-k is the top-k of its stored picks and
+    # its new pairs. The full rows' picks, and from the same products the qualifying pairs of the
+    # pending rows whose other end is not computed in full:
+    is_pending = np.zeros(len(ids), dtype=bool)
+    is_pending[[index[p] for p in pending_ids]] = True
+    picks, new_q, new_p, new_score = [], [], [], []
+    for mine, picked_now, row, other, score in maths.picks_and_candidates(
+            full_rows, is_pending, min_score=policy.min_score, min_shared=policy.min_shared, top_k=policy.top_k):
+        picks.append((mine, picked_now))
+        keep = ~in_full[other]
+        new_p.append(row[keep])
+        new_q.append(other[keep])
+        new_score.append(score[keep])
+    new_q = np.concatenate(new_q) if new_q else np.zeros(0, np.int64)
+    new_p = np.concatenate(new_p) if new_p else np.zeros(0, np.int64)
+    new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
+    merged_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
     products = time.perf_counter()
 
     # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
-    # of the partners that overflow only (pair) -> (score, chosen_by): those links keep their other fields
+    # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
     existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
         "link/shares_of_papers.cypher", "ids", full_ids)}
-    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", overflow):
+    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", merged_ids):
         existing.setdefault((r["source"], r["target"]), (r["score"], tuple(r["chosen_by"])))
     read = time.perf_counter()
 
-    # the overflowing partners' picks: their stored picks and their new pairs, ranked as ShareMaths ranks
-    merged = set(overflow)
-    rows_of, partners, ranks = [], [], []
+    # the full rows' picks
+    lower, higher, picked = picked_pairs(picks)
+    del picks
+    chosen: dict[tuple[str, str], set[str]] = {}
+    for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
+        chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
+    # the merged rows' picks: their stored picks and their new pairs, ranked as ShareMaths ranks
+    merged = set(merged_ids)
+    rows_of, partners, scores = [], [], []
     for (source, target), old in existing.items():
-        for me, other in ((source, target), (target, source)):
-            if me in merged and me in old[-1]:
-                rows_of.append(me)
+        for mine, other in ((source, target), (target, source)):
+            if mine in merged and mine in old[-1]:
+                rows_of.append(mine)
                 partners.append(other)
-                ranks.append(round(old[0] * 1e6))
-    for q in overflow:
-        rows_of += [q] * len(new_pairs[q])
-        partners += [paper_of[i] for i in new_pairs[q]]
-        ranks += rank[new_pairs[q]].tolist()
-    for me, other, kept in zip(rows_of, partners, top_k_of(rows_of, partners, np.array(ranks, dtype=np.int64),
-                                                           policy.top_k).tolist()):
+                scores.append(round(old[0] * 1e6))
+    rows_of += [ids[q] for q in new_q.tolist()]
+    partners += [ids[p] for p in new_p.tolist()]
+    scores += new_score.tolist()
+    for mine, other, kept in zip(rows_of, partners, top_k_of(rows_of, partners, np.array(scores, dtype=np.int64),
+                                                             policy.top_k).tolist()):
         if kept:
-            chosen.setdefault(_pair(me, other), set()).add(me)
-    del rows_of, partners, ranks, paper_of, partner_of
-    # and what the others (neither in full nor overflowing) picked before
+            chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
+    del rows_of, partners, scores
+    # and what the others (neither in full nor merged) picked before
     for pair, old in existing.items():
         kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
         if kept:
             chosen.setdefault(pair, set()).update(kept)
-    result.rows, result.merged_rows, result.merged_read = len(full_ids), len(new_pairs), len(overflow)
+    result.rows, result.merged_rows = len(full_ids), len(merged_ids)
 
-    # Links with an endpoint computed in full are made again (their scores may have moved), from
-    # the entities the pair shares; the others keep their score and may change only in chosen_by.
+    # Links with an endpoint computed in full are made again (their scores may have moved);
+    # the others keep their score and may change only in chosen_by.
     remade = sorted(pair for pair in chosen if pair[0] in full or pair[1] in full)
-    shared: dict[tuple[str, str], list[tuple]] = {}
-    for chunk in chunks(remade, READ_CHUNK):
-        for r in graph.read("link/shared_of_pairs.cypher", rows=[{"source": a, "target": b} for a, b in chunk]):
-            shared.setdefault((r["source"], r["target"]), []).append(
-                (share_strength(r["evidence"]), r["uid"], r["name"] or r["uid"].split(":", 1)[1], r["evidence"]))
+    for pair in [pair for pair in remade if pair[0] not in index or pair[1] not in index]:
+        del chosen[pair]  # an endpoint has no linking entity left: no score, so no link
+    remade = [pair for pair in remade if pair in chosen]
+    rows_made = maths.shares(np.array([index[a] for a, _ in remade], dtype=np.int64),
+                             np.array([index[b] for _, b in remade], dtype=np.int64),
+                             np.array([(1 if a in chosen[(a, b)] else 0) | (2 if b in chosen[(a, b)] else 0)
+                                       for a, b in remade], dtype=np.int8),
+                             [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])
+    remade_set = set(remade)
+    chosen_only = []
+    for pair in sorted(set(chosen) - remade_set):
+        old = existing.get(pair)
+        new_by = sorted(chosen[pair])
+        if old is not None and list(old[-1]) != new_by:
+            chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
+        existing.pop(pair, None)
+    result.shares = len(chosen)
+
+    # Rows that differ from the stored link; what is left in `existing` afterwards is no longer
+    # picked by anyone. Every link of a row computed in full was read (under the lock), so a row
+    # with no stored link is new: CREATE, no MERGE scan between two papers of many links.
     created, updated = [], []
-    for pair in remade:
-        entities = sorted(shared.get(pair, ()))
-        if not entities:  # the pair shares no linking entity any more: no score, so no link
-            del chosen[pair]
-            continue
-        row = share_row(pair[0], pair[1], [e[3] for e in entities], [e[2] for e in entities],
-                        [e[1].split(":", 1)[0] for e in entities], sorted(chosen[pair]))
-        old = existing.pop(pair, None)
+    for row in rows_made:
+        old = existing.pop((row["source"], row["target"]), None)
         if old is None:
             created.append(row)
         elif old != _share_key(row):
             updated.append(row)
-    del shared
-    chosen_only = []
-    for pair in sorted(set(chosen) - set(remade)):
-        old = existing.pop(pair, None)
-        new_by = sorted(chosen[pair])
-        if old is not None and list(old[-1]) != new_by:
-            chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
-    result.shares = len(chosen)
-    # what is left in `existing` is no longer picked by anyone
-    deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
 
     computed = time.perf_counter()
     with progress("write links") as bar:
@@ -419,24 +410,22 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         result.shares_created = graph.write("link/shares_create.cypher", created)
         result.shares_updated = graph.write("link/shares_entity.cypher", updated)
         result.shares_updated += graph.write("link/shares_chosen_by.cypher", chosen_only)
-        result.shares_deleted = graph.write("link/shares_delete.cypher", deletes)
+        deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
+        result.shares_deleted = len(deletes)
+        graph.write("link/shares_delete.cypher", deletes)
         graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
                   for uid, info in infos.items())
     written = time.perf_counter()
     result.other_written = _introductions_and_citations(graph, pending, infos, renamed)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
-    # summary: the pending entities' summaries and flags; candidates: the pairs scored in the server;
-    # read: the stored links; compute: the top-k, the merge and the rows made; write: SHARES_ENTITY
-    # created, updated and deleted; other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
-    result.seconds = {"summary": summarised - start, "candidates": candidates_read - summarised,
-                      "read": read - products, "compute": (products - candidates_read) + (computed - read),
+    # summary: the pending entities' summaries and flags; read: postings and stored links;
+    # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
+    # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
+    result.seconds = {"summary": summarised - start, "read": (postings_read - summarised) + (read - products),
+                      "compute": (products - postings_read) + (computed - read),
                       "write": written - computed, "other": time.perf_counter() - written}
     return result
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
 
 
 def _share_key(row: dict) -> tuple:
