@@ -2,6 +2,7 @@
 papers, then an incremental `graphload load` of more papers into that graph.
 
     python benchmarks/scale.py --papers 100000 [--new 10000] [--seed 7] [--max-df 0.05] [--keep DIR]
+    python benchmarks/scale.py --keep DIR --reuse-import   # the load again, into a copy of DIR's imported graph
 
 Generates N + NEW extracted papers (benchmarks/synthetic.py, seeded; not timed), then
 measures, each step in a process of its own so its peak RSS is its own:
