@@ -9,13 +9,17 @@ starting the workers and building their pipelines. Prints the ratio against the
 first worker count, the CPU time per paper of the parent and its workers together
 (equal figures mean the workers add little work: a ratio below the worker count is
 then cores the machine did not give), and the load average (the machine may be
-shared); checks that every worker count wrote the same bytes. Nothing is asserted
+shared); checks that every worker count wrote the same bytes. Then the ceiling:
+the papers split into that many independent processes, each extracting its share
+alone, started at once: what the cores give this work with no coordination (two
+vCPUs may share hardware with each other or with a busy host). Nothing is asserted
 on time. `extraction_rate(papers, workers)` is what benchmarks/scale.py calls.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
 import os
 import platform
 import sys
@@ -85,6 +89,28 @@ def measure(papers: list[Paper], workers: int) -> tuple[float, float, str]:
     return len(papers) / seconds, (time.process_time() - cpu + worker_cpu) * 1000 / len(papers), digest.hexdigest()
 
 
+def _extract_alone(papers: list[Paper]) -> None:
+    from graphload.extract import Extractor
+    digest = hashlib.sha1()
+    for record in Extractor().extract(papers):  # the work measure() does for one worker
+        digest.update(record.to_json().encode() + b"\n")
+
+
+def independent_rate(papers: list[Paper], workers: int) -> float:
+    """Papers/s of `workers` processes started at once, each extracting its own share of the papers
+    alone (its own pipeline and lexicon, nothing sent or gathered): what this machine's cores give the
+    same work now, with no coordination at all. Its ratio to one process is the ceiling for a worker
+    pool on this machine (cores that share hardware, or a host that others load, give less than N x)."""
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_extract_alone, args=(papers[i::workers],)) for i in range(workers)]
+    start = time.perf_counter()
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return len(papers) / (time.perf_counter() - start)
+
+
 def load_average() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -109,6 +135,12 @@ def main() -> None:
         print(f"| {workers} | {rate:,.0f} | {rate / first:.2f}x | {cpu:.2f} | {before} / {load_average()} |",
               flush=True)
     print("same bytes for every worker count:", "yes" if len(digests) == 1 else "NO")
+    print("\nThe ceiling: the same papers split into independent processes, each extracting its share alone.")
+    print("| processes | papers/s | vs first | load average before / after |\n|---|---|---|---|")
+    for workers in args.workers:
+        before = load_average()
+        rate = independent_rate(papers, workers)
+        print(f"| {workers} | {rate:,.0f} | {rate / first:.2f}x | {before} / {load_average()} |", flush=True)
 
 
 if __name__ == "__main__":
