@@ -28,6 +28,8 @@ _NO_SINGULAR = {"bias", "gaussians", "lens", "analysis", "basis", "loss", "class
                 "robotics", "linguistics", "genomics", "news", "plus", "minus", "bayes",
                 "gauss", "boltzmann", "atlas", "chaos", "cosmos", "lasso", "jeans"}
 _EXCEPTIONS = {"ies": "y", "ses": "s", "xes": "x"}
+# "Mixture of Experts", "Learning to Rank": a plural after these words is part of the name.
+KEEP_PLURAL_AFTER = frozenset({"of", "for", "with", "to", "from", "and", "on", "in", "by", "over"})
 # Greek letters as papers spell them out: β-VAE = beta-VAE, μP = muP, α-entmax = alpha-entmax.
 _GREEK = str.maketrans({letter: f" {name} " for letters, name in (
     ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("εϵ", "epsilon"), ("ζ", "zeta"), ("η", "eta"),

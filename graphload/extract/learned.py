@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from graphload.extract.acronyms import is_short_form, singular_acronym
-from graphload.extract.keys import entity_key, singular
+from graphload.extract.keys import KEEP_PLURAL_AFTER, entity_key, singular
 from graphload.extract.lexicon import head_type, is_excluded, is_name_like, is_not_a_name
 
 
@@ -33,10 +33,6 @@ class Sense(NamedTuple):
     type: str
     key: str
     name: str
-
-
-# "Mixture of Experts", "Learning to Rank": a plural after these words is part of the name.
-_KEEP_PLURAL_AFTER = {"of", "for", "with", "to", "from", "and", "on", "in", "by", "over"}
 
 
 @lru_cache(maxsize=100_000)
@@ -52,7 +48,7 @@ def singular_surface(form: str) -> str:
         return form
     word = match.group(1)
     before = form[:match.start()].split()
-    if before and (before[-1].lower() in _KEEP_PLURAL_AFTER or form[:10].lower() == "number of "):
+    if before and (before[-1].lower() in KEEP_PLURAL_AFTER or form[:10].lower() == "number of "):
         return form  # "Mixture of Experts", "number of trainable parameters": a count is of many
     if is_short_form(word) and word[:-1].isupper():
         return form[:match.start()] + singular_acronym(word)

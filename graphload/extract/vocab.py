@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from graphload.errors import ExtractError
-from graphload.extract.keys import entity_key, singular
+from graphload.extract.keys import KEEP_PLURAL_AFTER, entity_key, singular
 
 LABELS = {"METHOD": "method", "DATASET": "dataset", "METRIC": "metric"}
 BUILTIN_FILES = ("methods.jsonl", "datasets.jsonl", "metrics.jsonl")
@@ -242,15 +242,12 @@ def _written_variants(form: str, singular_too: bool = True) -> set[str]:
     if re.search(r"[a-z][A-Z]|[A-Z][a-z]+\d|\d[A-Z][a-z]", form) and " " not in form:
         variants |= {v.upper() for v in variants if not v.endswith("s")}   # IMAGENET, CELEBA in shouting titles
     words = form.split()
-    if singular_too and len(words) >= 2 and words[-2].lower() not in _KEEP_PLURAL_AFTER:
+    if singular_too and len(words) >= 2 and words[-2].lower() not in KEEP_PLURAL_AFTER:
         one = singular(words[-1].lower())
         if one != words[-1].lower() and words[-1].lower().startswith(one):
             # a plural name is also written singular: "random feature models", "a Neural ODE"
             variants.add(form[:len(form) - len(words[-1]) + len(one)])
     return {v for v in variants if v.strip()}
-
-
-_KEEP_PLURAL_AFTER = {"of", "for", "with", "to", "from", "and", "on", "in", "by", "over"}  # mixture of experts
 
 
 def is_case_sensitive(form: str) -> bool:
