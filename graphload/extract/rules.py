@@ -61,14 +61,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w\-])((?:(?:normali[sz]ed|mean|average)
 # ("improves accuracy" is accuracy: the gold guidelines name it a metric however it is talked about.)
 _VAGUE_METRIC = re.compile(r"\w-$")
 _PARAMETER_COUNT = re.compile(r"\b[Nn]umber of ([a-z][a-z\-]*[ \t]+)parameters\b")
-def _parameter_counts(text: str) -> Iterator[re.Match]:
-    """_PARAMETER_COUNT's matches, tried only where "umber of " is (a substring search; most texts have none)."""
-    at = text.find("umber of ")
-    while at > 0:
-        match = _PARAMETER_COUNT.match(text, at - 1)
-        if match:
-            yield match
-        at = text.find("umber of ", at + 1)
+_PARAMETER_COUNT_STEMS = (("umber of ", 1),)  # tried only there (stem_scan): most texts have none
 
 
 _COUNTED_NOT_NAMED = frozenset("such these those the all any some many more fewer most other its their our these free "
@@ -436,7 +429,7 @@ def metric_cues(text: str) -> list[Candidate]:
         if modifier and modifier.group(1).lower() in METRIC_MODIFIERS:
             start = modifier.start(1)
             found.append(Candidate(start, match.end(), text[start:match.end()], "metric", "metric-cue"))
-    for match in _parameter_counts(text):
+    for match in stem_scan(_PARAMETER_COUNT, text, _PARAMETER_COUNT_STEMS):
         # "the number of trainable parameters": which parameters are counted is part of the measure's name
         if not match.group(1).strip().lower() in _COUNTED_NOT_NAMED and not is_not_a_measure(text, *match.span()) \
                 and not is_unreported_cost(text, *match.span()):
@@ -1242,7 +1235,7 @@ def use_cues(text: str, title_end: int = 0) -> list[Candidate]:
 # "linear classification accuracy", "test correlation coefficient".
 _MEASURE_HEAD = re.compile(r"(?<![\w\-])(accuracy|error rate|error|correlation coefficient|correlation|speed)(?![\w\-])")
 _MEASURE_STEMS = tuple((stem, 0) for stem in ("accuracy", "error", "correlation", "speed"))
-STEM_SCANS += ((_MEASURE_HEAD, _MEASURE_STEMS),)
+STEM_SCANS += ((_MEASURE_HEAD, _MEASURE_STEMS), (_PARAMETER_COUNT, _PARAMETER_COUNT_STEMS))
 # A number or comparison in the sentence says the measure is reported: "of 0.95", "6X", "by 12X", "superior".
 _MEASURE_REPORTED = re.compile(r"\d|\b(?:superior|higher|lower|better|worse|improv\w*|outperform\w*|achiev\w*|"
                                r"in terms of|measured)\b")
