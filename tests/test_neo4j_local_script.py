@@ -50,9 +50,21 @@ def test_start_stop_cycle(local_env):
     assert stop_again.returncode == 0 and "not running" in stop_again.stdout
     assert run("status", local_env).returncode != 0
     assert not (Path(local_env["NEO4J_LOCAL_HOME"]) / "neo4j.pid").exists()
-    restart = run("start", local_env)
+    # the memory variables reach the server at the next start (the defaults above: 1g and 256m)
+    restart = run("start", dict(local_env, NEO4J_HEAP_SIZE="640m", NEO4J_PAGECACHE_SIZE="48m"))
     assert restart.returncode == 0, restart.stderr
     assert run("status", local_env).returncode == 0
+    assert server_settings(local_env) == {"server.memory.heap.max_size": "640.00MiB",
+                                          "server.memory.pagecache.size": "48.00MiB"}
+
+
+def server_settings(env) -> dict[str, str]:
+    from neo4j import GraphDatabase
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
+                              auth=("neo4j", env["NEO4J_PASSWORD"])) as driver:
+        records = driver.execute_query("SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value",
+                                       names=["server.memory.heap.max_size", "server.memory.pagecache.size"]).records
+    return {r["name"]: r["value"] for r in records}
 
 
 def test_taken_bolt_port_fails_with_one_line_and_no_pid_file(local_env):
