@@ -73,28 +73,32 @@ class _Table:
         self.group_keys: list[str] = []  # one per run of rows with the same sort value, with its first byte
         self.group_starts = array("q")
         self.columns: list[str] | None = None
+        self.width, self.names = 0, frozenset()  # keys a row holds, and the columns among them
         self.types: dict[str, str] = {}
         self.rows = 0
         self.multiline = False
 
     def write(self, row: dict) -> None:
-        if self.columns is None:
+        columns, types = self.columns, self.types
+        if columns is None:
             fixed = [key for key, _ in self.ids.header]
-            self.columns = fixed + [k for k in row if k not in fixed and k not in self.ids.dropped]
-        elif len(row) != len(self.columns) + len(self.ids.dropped) or any(k not in row for k in self.columns):
+            columns = self.columns = fixed + [k for k in row if k not in fixed and k not in self.ids.dropped]
+            self.width, self.names = len(columns) + len(self.ids.dropped), frozenset(columns)
+        elif len(row) != self.width or not row.keys() >= self.names:
             raise ValueError(f"{self.name}: rows of different shapes ({sorted(row)} vs {self.columns})")
         cells = []
-        for column in self.columns:
+        for column in columns:
             value = row[column]
-            if value is not None and column not in self.types:
-                self.types[column] = _type_of(value)
-            elif isinstance(value, float) and self.types.get(column) == "long":
-                self.types[column] = "double"
-            cell = _cell(value)
-            if "\n" in cell or "\r" in cell:
-                self.multiline = True
-            cells.append(cell)
-        line = (",".join(cells) + "\n").encode("utf-8")
+            if value is not None:
+                if column not in types:
+                    types[column] = _type_of(value)
+                elif isinstance(value, float) and types[column] == "long":
+                    types[column] = "double"
+            cells.append(_cell(value))
+        text = ",".join(cells)
+        if not self.multiline and ("\n" in text or "\r" in text):
+            self.multiline = True
+        line = (text + "\n").encode("utf-8")
         if self.sort_by is not None and (not self.group_keys or self.group_keys[-1] != row[self.sort_by]):
             self.group_keys.append(row[self.sort_by])
             self.group_starts.append(self.offset)
@@ -134,9 +138,12 @@ def _type_of(value) -> str:
 
 
 def _cell(value) -> str:
+    kind = type(value)
+    if kind is str:  # most cells: the checks below in the order of how often they hold
+        return f'"{value.replace(chr(34), chr(34) * 2)}"' if '"' in value else f'"{value}"'
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
