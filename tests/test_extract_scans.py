@@ -85,6 +85,24 @@ def test_stem_scans_find_what_finditer_finds_in_the_sample(pattern, stems):
     assert found  # the texts exercise the pattern
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_the_cue_index_holds_every_occurrence_of_every_stem(text):
+    index = rules.cue_index(text)
+    for stem in rules._CUE_STEMS:
+        assert index.get(stem, []) == [m.start() for m in re.finditer(f"(?={re.escape(stem)})", text)], stem
+
+
+def test_the_cue_index_is_the_same_after_its_table_of_chunks_is_cleared(monkeypatch):
+    texts = corpus_texts()
+    expected = [dict(rules.cue_index(text)) for text in texts]
+    monkeypatch.setattr(rules, "_CHUNKS_KEPT", 50)  # cleared many times over the sample
+    rules.add_cue_stems(())  # starts the table over
+    assert [rules.cue_index(text) for text in texts] == expected
+    assert len(rules._CHUNKS_SEEN) <= 50 + max(len(set(text.split())) for text in texts)
+    assert any(expected)
+
+
 def corpus_texts() -> list[str]:
     papers = read_papers([ROOT / "examples" / "hf-papers"])
     return [f"{p.title}\n\n{p.abstract}" for p in papers] + [

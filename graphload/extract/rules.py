@@ -153,14 +153,76 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
 
 def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
     """Where each stem occurs in the text, moved back by its shift."""
+    occurrences = cue_index(text)
     starts = set()
     for stem, shift in stems:
-        at = text.find(stem)
-        while at >= 0:
+        for at in occurrences.get(stem, ()) if stem in _CUE_STEMS else _occurrences(text, stem):
             if at >= shift:
                 starts.add(at - shift)
-            at = text.find(stem, at + 1)
     return starts
+
+
+def _occurrences(text: str, stem: str) -> list[int]:
+    found = []
+    at = text.find(stem)
+    while at >= 0:
+        found.append(at)
+        at = text.find(stem, at + 1)
+    return found
+
+
+# The cue index: where every stem of the scans occurs in a text, found once for all of them. A stem's
+# longest run of letters (its key) lies inside one chunk of the text between white space, so the chunks
+# (str.split) say which keys occur; only their stems are then searched for. Which keys a chunk holds
+# is kept per chunk (words recur from paper to paper), in a table cleared when it grows past a bound.
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_CUE_STEMS: set[str] = set()
+_STEMS_OF_KEY: dict[str, tuple[str, ...]] = {}
+_CHUNKS_SEEN: set[str] = set()
+_KEYS_IN_CHUNK: dict[str, tuple[str, ...]] = {}  # only chunks that hold a key
+_CHUNKS_KEPT = 200_000
+_LAST_INDEX: list = [None, {}]  # the text last indexed and its index: the rules of one doc ask in turn
+
+
+def add_cue_stems(stems: tuple[tuple[str, int], ...]) -> None:
+    """Let cue_index find these (stem, shift) pairs, in one pass with all the others."""
+    for stem, _ in stems:
+        if stem not in _CUE_STEMS:
+            _CUE_STEMS.add(stem)
+            key = max(_LETTER_RUN.findall(stem), key=len)
+            _STEMS_OF_KEY[key] = _STEMS_OF_KEY.get(key, ()) + (stem,)
+    _CHUNKS_SEEN.clear()
+    _KEYS_IN_CHUNK.clear()
+    _LAST_INDEX[:] = [None, {}]
+
+
+def cue_index(text: str) -> dict[str, list[int]]:
+    """Where each stem given to add_cue_stems occurs in the text; a stem the dict lacks does not occur."""
+    if _LAST_INDEX[0] is text:
+        return _LAST_INDEX[1]
+    chunks = set(text.split())
+    new = chunks - _CHUNKS_SEEN
+    if new:
+        if len(_CHUNKS_SEEN) + len(new) > _CHUNKS_KEPT:
+            _CHUNKS_SEEN.clear()
+            _KEYS_IN_CHUNK.clear()
+            new = chunks
+        _CHUNKS_SEEN.update(new)
+        for chunk in new:
+            keys = tuple(key for key in _STEMS_OF_KEY if key in chunk)
+            if keys:
+                _KEYS_IN_CHUNK[chunk] = keys
+    keys = set()
+    for chunk in chunks & _KEYS_IN_CHUNK.keys():
+        keys.update(_KEYS_IN_CHUNK[chunk])
+    index = {}
+    for key in keys:
+        for stem in _STEMS_OF_KEY[key]:
+            found = _occurrences(text, stem)
+            if found:
+                index[stem] = found
+    _LAST_INDEX[:] = [text, index]
+    return index
 
 
 def scan_at(pattern: re.Pattern, text: str, starts: set[int], pos: int = 0) -> list[re.Match]:
@@ -1137,7 +1199,7 @@ _USE_CUE = re.compile(
 _USE_CUE_STEMS = tuple((stem, 0) for stem in (
     "we", "We", "using", "via", "utili", "leveraging", "employing", "adopting", "applying", "based", "built", "rel",
     "trained", "optimi", "fine-tuned", "finetuned", "extend"))
-_USE_CUE_NOUNS = ("variant", "extension", "generali", "modification")
+_USE_CUE_NOUN_STEMS = tuple((stem, 0) for stem in ("variant", "extension", "generali", "modification"))
 # A citation after a name: "X (Smith et al., 2019)", "X [12]", "X [3, 4]".
 _CITATION_AFTER = re.compile(r"\s*(?:\[\d+(?:\s*[,\-\u2013]\s*\d+)*\]|\((?:[A-Z][A-Za-z\-]+(?: et al\.?| and [A-Z][A-Za-z\-]+)?,?\s+(?:19|20)\d\d[a-z]?(?:;\s*)?)+\))")
 _CITED_NAME_BEFORE = re.compile(r"(?<![\w\-.+])(" + TOKEN + r")$")
@@ -1163,11 +1225,8 @@ def _use_cues(text: str, title_end: int) -> list[re.Match]:
     """What _USE_CUE.finditer(text, title_end) finds, the pattern tried only where a cue may open: a scan of
     the whole text would try it at every position."""
     starts = stem_starts(text, _USE_CUE_STEMS)
-    for noun in _USE_CUE_NOUNS:
-        at = text.find(noun)
-        while at >= 0:
-            starts.update(_words_before(text, at, 2))
-            at = text.find(noun, at + 1)
+    for at in stem_starts(text, _USE_CUE_NOUN_STEMS):
+        starts.update(_words_before(text, at, 2))
     return scan_at(_USE_CUE, text, starts, title_end)
 
 
@@ -1283,3 +1342,8 @@ def reported_measures(text: str) -> list[Candidate]:
             continue
         found.append(Candidate(start, head.end(), name, "metric", "metric-cue"))
     return found
+
+
+
+for _pattern, _stems in STEM_SCANS + ((_USE_CUE, _USE_CUE_STEMS), (_USE_CUE, _USE_CUE_NOUN_STEMS)):
+    add_cue_stems(_stems)
