@@ -72,7 +72,10 @@ def test_reversed_definitions_are_found_where_the_plain_scan_finds_them(text):
 @settings(max_examples=300, deadline=None)
 @given(text=texts)
 def test_stem_scans_find_what_finditer_finds(pattern, stems, text):
-    assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == [m.span() for m in pattern.finditer(text)]
+    spans = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == spans
+    rules.index_cues(text)  # as the pipeline does: the scan then reads the cue index
+    assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == spans
 
 
 @pytest.mark.parametrize("pattern, stems", rules.STEM_SCANS, ids=lambda v: getattr(v, "pattern", "stems")[:24])
@@ -80,6 +83,8 @@ def test_stem_scans_find_what_finditer_finds_in_the_sample(pattern, stems):
     found = 0
     for text in corpus_texts():
         spans = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == spans, text[:80]
+        rules.index_cues(text)
         assert [m.span() for m in rules.stem_scan(pattern, text, stems)] == spans, text[:80]
         found += len(spans)
     assert found  # the texts exercise the pattern
@@ -89,7 +94,7 @@ def test_stem_scans_find_what_finditer_finds_in_the_sample(pattern, stems):
 @given(text=texts)
 def test_the_cue_index_holds_every_occurrence_of_every_stem(text):
     index = rules.cue_index(text)
-    for stem in rules._CUE_STEMS:
+    for stem in rules._KEY_OF:
         assert index.get(stem, []) == [m.start() for m in re.finditer(f"(?={re.escape(stem)})", text)], stem
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from typing import Iterable, Iterator
 
 import spacy
 import srsly
@@ -180,6 +181,7 @@ class RuleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        rules.index_cues(text)  # once for all the rules below
         title_end = title_length(text)
         found = _candidates(doc)
         known = [(c.start, c.end, c.type) for c in found if c.rule == "vocabulary" and c.type != "repo"]
@@ -231,9 +233,20 @@ class EntityResolver:
     def __init__(self, nlp: Language):
         self.nlp = nlp
 
+    def _vocabulary(self) -> dict:
+        return self.nlp.get_pipe("graphload_vocabulary").by_key if "graphload_vocabulary" in self.nlp.pipe_names else {}
+
     def __call__(self, doc: Doc) -> Doc:
-        vocab = self.nlp.get_pipe("graphload_vocabulary").by_key if "graphload_vocabulary" in self.nlp.pipe_names else {}
-        doc._.graphload_entities = resolve(_candidates(doc), doc_text(doc), vocab)
+        return self._resolve(doc, self._vocabulary())
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        vocabulary = self._vocabulary()  # once a stream: Language.pipe_names builds a list each time it is read
+        for doc in docs:
+            yield self._resolve(doc, vocabulary)
+
+    @staticmethod
+    def _resolve(doc: Doc, vocabulary: dict) -> Doc:
+        doc._.graphload_entities = resolve(_candidates(doc), doc_text(doc), vocabulary)
         doc.user_data.pop("graphload_candidates", None)
         return doc
 

@@ -153,10 +153,19 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
 
 def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
     """Where each stem occurs in the text, moved back by its shift."""
-    occurrences = cue_index(text)
+    present, found = _LAST_CUES[1] if _LAST_CUES[0] is text else (None, None)
     starts = set()
     for stem, shift in stems:
-        for at in occurrences.get(stem, ()) if stem in _CUE_STEMS else _occurrences(text, stem):
+        key = _KEY_OF.get(stem) if found is not None else None
+        if key is None:
+            positions = _occurrences(text, stem)
+        elif key not in present:
+            continue
+        else:
+            positions = found.get(stem)
+            if positions is None:
+                positions = found[stem] = _occurrences(text, stem)
+        for at in positions:
             if at >= shift:
                 starts.add(at - shift)
     return starts
@@ -171,35 +180,36 @@ def _occurrences(text: str, stem: str) -> list[int]:
     return found
 
 
-# The cue index: where every stem of the scans occurs in a text, found once for all of them. A stem's
-# longest run of letters (its key) lies inside one chunk of the text between white space, so the chunks
-# (str.split) say which keys occur; only their stems are then searched for. Which keys a chunk holds
-# is kept per chunk (words recur from paper to paper), in a table cleared when it grows past a bound.
+# The cue index: which stems of the scans occur in a text, found once for all of them. A stem's longest run
+# of letters (its key) lies inside one chunk of the text between white space, so the chunks (str.split) say
+# which keys occur; only their stems are then searched for, each once a text, by whichever rule asks first.
+# Which keys a chunk holds is kept per chunk (words recur from paper to paper), in a table cleared when it
+# grows past a bound.
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
-_CUE_STEMS: set[str] = set()
-_STEMS_OF_KEY: dict[str, tuple[str, ...]] = {}
+_KEY_OF: dict[str, str] = {}  # stem -> key
+_KEYS = ()
 _CHUNKS_SEEN: set[str] = set()
 _KEYS_IN_CHUNK: dict[str, tuple[str, ...]] = {}  # only chunks that hold a key
 _CHUNKS_KEPT = 200_000
-_LAST_INDEX: list = [None, {}]  # the text last indexed and its index: the rules of one doc ask in turn
+_LAST_CUES: list = [None, (frozenset(), {})]  # the text last indexed, the keys in it and the stems found so far
 
 
 def add_cue_stems(stems: tuple[tuple[str, int], ...]) -> None:
-    """Let cue_index find these (stem, shift) pairs, in one pass with all the others."""
+    """Let the cue index look for these (stem, shift) pairs, in one pass with all the others."""
+    global _KEYS
     for stem, _ in stems:
-        if stem not in _CUE_STEMS:
-            _CUE_STEMS.add(stem)
-            key = max(_LETTER_RUN.findall(stem), key=len)
-            _STEMS_OF_KEY[key] = _STEMS_OF_KEY.get(key, ()) + (stem,)
+        _KEY_OF.setdefault(stem, max(_LETTER_RUN.findall(stem), key=len))
+    _KEYS = tuple(dict.fromkeys(_KEY_OF.values()))
     _CHUNKS_SEEN.clear()
     _KEYS_IN_CHUNK.clear()
-    _LAST_INDEX[:] = [None, {}]
+    _LAST_CUES[:] = [None, (frozenset(), {})]
 
 
-def cue_index(text: str) -> dict[str, list[int]]:
-    """Where each stem given to add_cue_stems occurs in the text; a stem the dict lacks does not occur."""
-    if _LAST_INDEX[0] is text:
-        return _LAST_INDEX[1]
+def index_cues(text: str) -> None:
+    """Make the cue index of a text, which stem_starts then reads until another text is indexed: worth it
+    where many rules read one text (the pipeline's), not for the first pass's few."""
+    if _LAST_CUES[0] is text:
+        return
     chunks = set(text.split())
     new = chunks - _CHUNKS_SEEN
     if new:
@@ -209,20 +219,20 @@ def cue_index(text: str) -> dict[str, list[int]]:
             new = chunks
         _CHUNKS_SEEN.update(new)
         for chunk in new:
-            keys = tuple(key for key in _STEMS_OF_KEY if key in chunk)
+            keys = tuple(key for key in _KEYS if key in chunk)
             if keys:
                 _KEYS_IN_CHUNK[chunk] = keys
-    keys = set()
+    present = set()
     for chunk in chunks & _KEYS_IN_CHUNK.keys():
-        keys.update(_KEYS_IN_CHUNK[chunk])
-    index = {}
-    for key in keys:
-        for stem in _STEMS_OF_KEY[key]:
-            found = _occurrences(text, stem)
-            if found:
-                index[stem] = found
-    _LAST_INDEX[:] = [text, index]
-    return index
+        present.update(_KEYS_IN_CHUNK[chunk])
+    _LAST_CUES[:] = [text, (present, {})]
+
+
+def cue_index(text: str) -> dict[str, list[int]]:
+    """Where each stem given to add_cue_stems occurs in the text (those that occur)."""
+    index_cues(text)
+    found = {stem: sorted(stem_starts(text, ((stem, 0),))) for stem in _KEY_OF}
+    return {stem: positions for stem, positions in found.items() if positions}
 
 
 def scan_at(pattern: re.Pattern, text: str, starts: set[int], pos: int = 0) -> list[re.Match]:
