@@ -670,9 +670,33 @@ def is_name_shaped(word: str) -> bool:
 _JOINED_WORDS = re.compile(r"^non-|-(?:then|and|or|of|vs|versus|to|than)-", re.I)
 
 
+# An ASCII text with every character replaced by its class: a lower-case letter by a, a capital by A, a digit
+# by 0, a hyphen by itself, anything else by a dot. Substring search in it finds where classes meet, which a
+# regex opening on a class of characters finds only by testing character after character.
+_CHARACTER_CLASSES = bytes.maketrans(bytes(range(128)), b"".join(
+    b"a" if chr(c).islower() else b"A" if chr(c).isupper() else b"0" if chr(c).isdigit() else b"-" if chr(c) == "-"
+    else b"." for c in range(128)))
+_SIGNAL_CLASSES = ((b"aA", 2), (b"a0", 2), (b"A0", 2), (b"a-0", 3), (b"A-0", 3))  # as they meet in a signal, its length
+
+
 def _shape_signals(text: str) -> Iterator[tuple[int, int]]:
-    """The spans "[a-z][A-Z]|[A-Za-z]-?\\d" finds, one after another, from a scan that opens on their second character."""
+    """The spans "[a-z][A-Z]|[A-Za-z]-?\\d" finds, one after another: in an ASCII text, where the classes of
+    _SIGNAL_CLASSES occur in its classes; in another (\\d is any decimal digit), from a scan that opens on
+    their second character."""
     end = 0
+    if text.isascii():
+        classes = text.encode().translate(_CHARACTER_CLASSES)  # bytes: encoding ASCII copies it, no more
+        lengths = {}
+        for signal, length in _SIGNAL_CLASSES:  # no two of them can start at one position
+            at = classes.find(signal)
+            while at >= 0:
+                lengths[at] = length
+                at = classes.find(signal, at + 1)
+        for start in sorted(lengths):
+            if start >= end:
+                end = start + lengths[start]
+                yield start, end
+        return
     for signal in _SHAPE_SIGNAL.finditer(text):
         start = signal.start() - 1
         if start >= end:  # one starting inside the span before is not one a scan from the letter finds
