@@ -1,5 +1,7 @@
 """Which surface forms become which entity keys: the shared keys that link papers."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphload.extract.keys import entity_key
 from graphload.extract.pipeline import build_pipeline
@@ -163,3 +165,15 @@ def test_a_dataset_name_is_not_found_in_the_singular(nlp):
 def test_a_known_method_with_its_head_word_is_listed_as_written(nlp, text, name, alias):
     [entity] = [e for e in nlp(text)._.graphload_entities if e.name == name]
     assert alias in entity.aliases
+
+
+_KEY_PIECES = ["a", "Net", "v2", "V3", "v", "1.5", "+", "++", "-", "é", "e\u0301", "\u0301", "β", "Σ", "ß", "ﬁ", "½",
+               "_", "s", "ies", "isation", "Networks", "'", ".", "(", " ", "of", "for", "Experts", "and"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(before=st.lists(st.sampled_from(_KEY_PIECES), max_size=8).map("".join),
+       name=st.lists(st.sampled_from(_KEY_PIECES), max_size=8).map("".join), space=st.sampled_from([" ", "\t", "  "]))
+def test_a_key_is_the_keys_of_the_words_either_side_of_a_space_run_together(before, name, space):
+    # resolve._echoed_names relies on it: only a name whose key ends in a hit's key can be the hit with words before it
+    assert entity_key(before + space + name) == entity_key(before) + entity_key(name)
