@@ -163,3 +163,12 @@ def test_use_cue_and_citation_scans_find_what_finditer_finds_in_the_sample():
 def test_clause_boundaries_are_those_of_the_plain_pattern(text):
     plain = r"[.;:!?()\[\]]\s|[()\[\];]|,\s"
     assert [m.span() for m in acronyms._CLAUSE_BOUNDARY.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+def test_name_word_uses_skip_the_scan_only_where_none_of_a_few_words_occurs():
+    texts = corpus_texts() + ["T\n\nRipple is slow. We beat Ripple, not a Ripple.", "T\n\nfaster than Mamba (ours)"]
+    few = {"Ripple", "Mamba", "Transformer", "Adam"}
+    many = few | {f"Zorblat{i}" for i in range(rules._FEW_WORDS)}  # past the bound: every text is scanned
+    found = [rules.name_word_uses(text, few, text.find("\n\n")) for text in texts]
+    assert found == [rules.name_word_uses(text, many, text.find("\n\n")) for text in texts]
+    assert sum(map(len, found)) >= 2

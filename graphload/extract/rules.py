@@ -1094,6 +1094,7 @@ def technique_phrases(text: str) -> list[Candidate]:
     return found
 
 
+_FEW_WORDS = 16
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w\-][A-Z])[a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)")
 _NAME_SLOT_AFTER = re.compile(r"\s*(?:\(ours\)|\[\d)")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[A-Z][\w\-]*)[ \t]+$")
@@ -1109,6 +1110,8 @@ def name_word_uses(text: str, words, title_end: int) -> list[tuple[int, int]]:
     [(27, 33)]
     """
     found = []
+    if len(words) <= _FEW_WORDS and not any(word in text for word in words):
+        return found  # a few substring searches cost less than the scan
     for match in _CAPITALISED_WORD.finditer(text, title_end):
         if match.group() not in words:
             continue
