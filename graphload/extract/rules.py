@@ -153,10 +153,18 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
 
 def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
     """Where each stem occurs in the text, moved back by its shift."""
-    present, found = _LAST_CUES[1] if _LAST_CUES[0] is text else (None, None)
     starts = set()
+    if _LAST_CUES[0] is not text:  # no index of this text: search for each stem
+        for stem, shift in stems:
+            at = text.find(stem)
+            while at >= 0:
+                if at >= shift:
+                    starts.add(at - shift)
+                at = text.find(stem, at + 1)
+        return starts
+    present, found = _LAST_CUES[1]
     for stem, shift in stems:
-        key = _KEY_OF.get(stem) if found is not None else None
+        key = _KEY_OF.get(stem)
         if key is None:
             positions = _occurrences(text, stem)
         elif key not in present:
