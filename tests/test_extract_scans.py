@@ -104,7 +104,7 @@ def test_the_cue_index_is_the_same_after_its_table_of_chunks_is_cleared(monkeypa
     monkeypatch.setattr(rules, "_CHUNKS_KEPT", 50)  # cleared many times over the sample
     rules.add_cue_stems(())  # starts the table over
     assert [rules.cue_index(text) for text in texts] == expected
-    assert len(rules._CHUNKS_SEEN) <= 50 + max(len(set(text.split())) for text in texts)
+    assert len(rules._CHUNK_TABLES[0]) <= 50 + max(len(set(text.split())) for text in texts)
     assert any(expected)
 
 
@@ -172,3 +172,12 @@ def test_name_word_uses_skip_the_scan_only_where_none_of_a_few_words_occurs():
     found = [rules.name_word_uses(text, few, text.find("\n\n")) for text in texts]
     assert found == [rules.name_word_uses(text, many, text.find("\n\n")) for text in texts]
     assert sum(map(len, found)) >= 2
+
+
+def test_a_scan_of_a_text_other_than_the_last_indexed_searches_that_text():
+    # as when another thread indexed its own doc in between: the index of one text never answers for another
+    first, second = corpus_texts()[:2]
+    rules.index_cues(first)
+    rules.index_cues(second)
+    for pattern, stems in rules.STEM_SCANS:
+        assert [m.span() for m in rules.stem_scan(pattern, first, stems)] == [m.span() for m in pattern.finditer(first)]

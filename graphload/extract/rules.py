@@ -154,7 +154,8 @@ def stem_scan(pattern: re.Pattern, text: str, stems: tuple[tuple[str, int], ...]
 def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
     """Where each stem occurs in the text, moved back by its shift."""
     starts = set()
-    if _LAST_CUES[0] is not text:  # no index of this text: search for each stem
+    indexed, present, found = _LAST_CUES
+    if indexed is not text:  # no index of this text: search for each stem
         for stem, shift in stems:
             at = text.find(stem)
             while at >= 0:
@@ -162,7 +163,6 @@ def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
                     starts.add(at - shift)
                 at = text.find(stem, at + 1)
         return starts
-    present, found = _LAST_CUES[1]
     for stem, shift in stems:
         key = _KEY_OF.get(stem)
         if key is None:
@@ -191,49 +191,49 @@ def _occurrences(text: str, stem: str) -> list[int]:
 # The cue index: which stems of the scans occur in a text, found once for all of them. A stem's longest run
 # of letters (its key) lies inside one chunk of the text between white space, so the chunks (str.split) say
 # which keys occur; only their stems are then searched for, each once a text, by whichever rule asks first.
-# Which keys a chunk holds is kept per chunk (words recur from paper to paper), in a table cleared when it
-# grows past a bound.
+# Which keys a chunk holds is kept per chunk (words recur from paper to paper), in tables replaced by empty
+# ones when they grow past a bound. Threads may share them: tables are only added to (a chunk's keys before
+# the chunk counts as seen) or replaced whole, and the last index is one tuple, read and replaced whole.
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _KEY_OF: dict[str, str] = {}  # stem -> key
 _KEYS = ()
-_CHUNKS_SEEN: set[str] = set()
-_KEYS_IN_CHUNK: dict[str, tuple[str, ...]] = {}  # only chunks that hold a key
 _CHUNKS_KEPT = 200_000
-_LAST_CUES: list = [None, (frozenset(), {})]  # the text last indexed, the keys in it and the stems found so far
+_CHUNK_TABLES: tuple[set[str], dict[str, tuple[str, ...]]] = (set(), {})  # chunks seen; keys of those holding any
+_LAST_CUES: tuple = (None, frozenset(), {})  # the text last indexed, the keys in it, the stems found so far
 
 
 def add_cue_stems(stems: tuple[tuple[str, int], ...]) -> None:
     """Let the cue index look for these (stem, shift) pairs, in one pass with all the others."""
-    global _KEYS
+    global _KEYS, _CHUNK_TABLES, _LAST_CUES
     for stem, _ in stems:
         _KEY_OF.setdefault(stem, max(_LETTER_RUN.findall(stem), key=len))
     _KEYS = tuple(dict.fromkeys(_KEY_OF.values()))
-    _CHUNKS_SEEN.clear()
-    _KEYS_IN_CHUNK.clear()
-    _LAST_CUES[:] = [None, (frozenset(), {})]
+    _CHUNK_TABLES = (set(), {})
+    _LAST_CUES = (None, frozenset(), {})
 
 
 def index_cues(text: str) -> None:
     """Make the cue index of a text, which stem_starts then reads until another text is indexed: worth it
     where many rules read one text (the pipeline's), not for the first pass's few."""
+    global _CHUNK_TABLES, _LAST_CUES
     if _LAST_CUES[0] is text:
         return
+    seen, keyed = _CHUNK_TABLES
     chunks = set(text.split())
-    new = chunks - _CHUNKS_SEEN
+    new = chunks - seen
     if new:
-        if len(_CHUNKS_SEEN) + len(new) > _CHUNKS_KEPT:
-            _CHUNKS_SEEN.clear()
-            _KEYS_IN_CHUNK.clear()
+        if len(seen) + len(new) > _CHUNKS_KEPT:
+            seen, keyed = _CHUNK_TABLES = (set(), {})
             new = chunks
-        _CHUNKS_SEEN.update(new)
         for chunk in new:
             keys = tuple(key for key in _KEYS if key in chunk)
             if keys:
-                _KEYS_IN_CHUNK[chunk] = keys
+                keyed[chunk] = keys
+        seen.update(new)
     present = set()
-    for chunk in chunks & _KEYS_IN_CHUNK.keys():
-        present.update(_KEYS_IN_CHUNK[chunk])
-    _LAST_CUES[:] = [text, (present, {})]
+    for chunk in chunks & keyed.keys():
+        present.update(keyed[chunk])
+    _LAST_CUES = (text, present, {})
 
 
 def cue_index(text: str) -> dict[str, list[int]]:
