@@ -266,6 +266,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     entity_rows = _entity_rows(before)
     graph.write("link/orphans_of.cypher", entity_rows)
     graph.write("link/entity_summary_of.cypher", entity_rows)
+    summaries = time.perf_counter()
 
     # The pending entities keep the evidence the last full rebuild froze (graph.evidence_between_rebuilds);
     # one that became a hub moves the score of every pair through it, so all its papers' rows are computed again.
@@ -294,6 +295,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         full.update(pid for pid in row["chosen_by"] if pid not in pending_ids)
     full.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows", _entity_rows(moved)))
     full_ids = sorted(full)
+    rows_found = time.perf_counter()
 
     # Every linking entity of those rows, with all its papers: their candidates and scores.
     linking_entities = {f"{e['type']}:{e['key']}": e for e in
@@ -338,6 +340,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
     existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
         "link/shares_of_papers.cypher", "ids", full_ids)}
+    links_read = time.perf_counter()
     for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", merged_ids):
         existing.setdefault((r["source"], r["target"]), (r["score"], tuple(r["chosen_by"])))
     read = time.perf_counter()
@@ -424,7 +427,11 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
     result.seconds = {"summary": summarised - start, "read": (postings_read - summarised) + (read - products),
                       "compute": (products - postings_read) + (computed - read),
-                      "write": written - computed, "other": time.perf_counter() - written}
+                      "write": written - computed, "other": time.perf_counter() - written,
+                      # the parts of summary and read
+                      "summary_mentions": summaries - start, "summary_flags": summarised - summaries,
+                      "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
+                      "read_links": links_read - products, "read_picks": read - links_read}
     return result
 
 
