@@ -265,6 +265,14 @@ class IncidenceBuilder:
         self._entity.append(self._uids.setdefault(uid, len(self._uids)))
         self._introduced.append(bool(introduced))
 
+    def add_postings(self, uid: str, paper_ids: Iterable[str]) -> None:
+        """Every paper of one entity (none introduces it here)."""
+        entity, papers = self._uids.setdefault(uid, len(self._uids)), self._papers
+        before = len(self._paper)
+        self._paper.extend(papers.setdefault(paper_id, len(papers)) for paper_id in paper_ids)
+        self._entity.extend([entity] * (len(self._paper) - before))
+        self._introduced.extend(bytes(len(self._paper) - before))
+
     def add_paper(self, paper_id: str) -> None:
         """A paper with no entity: it still counts in N."""
         self._papers.setdefault(paper_id, len(self._papers))

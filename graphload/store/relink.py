@@ -302,8 +302,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                         graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", full_ids)}
     builder = IncidenceBuilder()
     for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
-        for paper_id, uid, _, _ in graph.stream("link/postings_of.cypher", rows=chunk):
-            builder.add(paper_id, uid)
+        for uid, paper_ids in graph.stream("link/linking_postings_of.cypher", rows=chunk):
+            builder.add_postings(uid, paper_ids)
     for paper_id in full_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
