@@ -30,7 +30,7 @@ import time
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from graphload.corpus import PaperSource, ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
@@ -77,6 +77,14 @@ class _Table:
         self.types: dict[str, str] = {}
         self.rows = 0
         self.multiline = False
+        self.appended: Callable[[str], dict] | None = None
+
+    def append_columns(self, types: dict[str, str], cells_of: Callable[[str], dict]) -> None:
+        """Columns known only after every row was written (a sorted table): `cells_of(sort value)`
+        gives each row's values when `close` copies the rows out, in sort order."""
+        self.columns = (self.columns or []) + list(types)
+        self.types.update(types)
+        self.appended = cells_of
 
     def write(self, row: dict) -> None:
         columns, types = self.columns, self.types
@@ -112,7 +120,11 @@ class _Table:
         with self.scratch.open("rb") as source, self.data.open("wb") as target, \
                 mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as rows:
             for group in order:
-                target.write(rows[self.group_starts[group]:ends[group]])
+                row = rows[self.group_starts[group]:ends[group]]
+                if self.appended is not None:
+                    values = self.appended(self.group_keys[group])
+                    row = row[:-1] + ("".join("," + _cell(v) for v in values.values()) + "\n").encode("utf-8")
+                target.write(row)
         self.scratch.unlink()
 
     def close(self) -> str | None:
@@ -283,6 +295,14 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     citations = resolve_citations(works)
     flags = {(e["type"], e["key"]): {k: e[k] for k in ("specificity", "linking", "hub", "evidence")}
              for e in links.entities}
+    # each paper's pick state, as the link rebuild stores it; papers and the incidence share the id order
+    paper_index = iter(range(len(links.pick_state.ids)))
+
+    def pick_state_of(paper_id: str) -> dict:
+        i = next(paper_index)
+        assert links.pick_state.ids[i] == paper_id, (paper_id, links.pick_state.ids[i])
+        return links.pick_state.row(i)
+    papers.append_columns({"picks": "long", "pick_floor": "double", "pick_floor_with": "string"}, pick_state_of)
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -315,7 +335,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     state = _Table(out, "link_state", "--nodes=GraphloadLinkState", _Ids((("name", "name:ID(GraphloadLinkState)"),)))
     state.write({"name": "links", "n_ref": links.papers, "hub_limit": links.hub_limit, "max_df": float(max_df),
                  "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k,
-                 "frozen_evidence": True})
+                 "frozen_evidence": True, "pick_state": True})
     tables.append(state)
 
     lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]

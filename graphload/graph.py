@@ -239,6 +239,7 @@ class Links:
     hubs: list[dict] = field(default_factory=list)      # {type, name, paper_count}, most papers first
     hub_limit: int = 0
     papers: int = 0            # N, the papers counted for rarity and the hub limit
+    pick_state: "PickState | None" = None  # each paper's count of picks and lowest pick
 
 
 def _later(introducer: str | None, user: str | None) -> bool:
@@ -420,15 +421,17 @@ class ShareMaths:
 
     def picks(self, rows: np.ndarray | None = None, *, min_score: float = DEFAULT_MIN_SCORE,
               min_shared: int = DEFAULT_MIN_SHARED, top_k: int = DEFAULT_TOP_K,
-              block_entries: int = DEFAULT_BLOCK_ENTRIES) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(row paper, picked paper) index arrays, block by block, for `rows` (default: every paper)."""
+              block_entries: int = DEFAULT_BLOCK_ENTRIES, ranks: bool = False) -> Iterator[tuple[np.ndarray, ...]]:
+        """(row paper, picked paper) index arrays, block by block, for `rows` (default: every paper);
+        with `ranks`, each pick's rank score (millionths) too."""
         if top_k < 1:
             return
         for block, local, cols, scores in self._candidates(rows, min_score, min_shared, block_entries):
             if not len(cols):
                 continue
             chosen = self._top_k(block, local, cols, scores, top_k)
-            yield block[local[chosen]], cols[chosen].astype(np.int64)
+            picked = (block[local[chosen]], cols[chosen].astype(np.int64))
+            yield (*picked, np.rint(scores[chosen] * 1e6).astype(np.int64)) if ranks else picked
 
     def picks_and_candidates(self, rows: np.ndarray, candidates_of: np.ndarray, *,
                              min_score: float = DEFAULT_MIN_SCORE, min_shared: int = DEFAULT_MIN_SHARED,
@@ -437,14 +440,15 @@ class ShareMaths:
         """`picks` of `rows` and, from the same products, every qualifying pair (picked or not) of
         the rows where `candidates_of` (a bool per paper) is set: the pairs a new paper brings into
         its partners' top-k. Per block: (mine, picked, row, candidate, rank score), the rank score
-        in millionths, as `_top_k` orders them and as `score` is stored."""
+        in millionths, as `_top_k` orders them and as `score` is stored; then each pick's rank score."""
         for block, local, cols, scores in self._candidates(rows, min_score, min_shared, block_entries):
             if not len(cols):
                 continue
             chosen = self._top_k(block, local, cols, scores, top_k) if top_k >= 1 else np.zeros(0, np.int64)
             wanted = candidates_of[block[local]]
+            rank = np.rint(scores * 1e6).astype(np.int64)
             yield (block[local[chosen]], cols[chosen].astype(np.int64), block[local[wanted]],
-                   cols[wanted].astype(np.int64), np.rint(scores[wanted] * 1e6).astype(np.int64))
+                   cols[wanted].astype(np.int64), rank[wanted], rank[chosen])
 
     def _top_k(self, block: np.ndarray, local: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                top_k: int) -> np.ndarray:
@@ -515,6 +519,51 @@ class ShareMaths:
                     row["chosen_by"] = [pid for bit, pid in ((1, row["source"]), (2, row["target"]))
                                         if picked[i] & bit]
                 yield row
+
+
+class PickState:
+    """Per paper: how many pairs it picks and its lowest pick (rank score in millionths, partner),
+    in `ShareMaths`' order (best score first, equal scores in the order of `pair_hash`, then
+    partner id), so the lowest is the last. Stored on each paper (`picks`, `pick_floor`,
+    `pick_floor_with`), the incremental relink knows without reading a paper's links whether it
+    has room for a new pair and whether a new pair beats its lowest pick.
+
+    `record` passes `ShareMaths.picks(..., ranks=True)` through as (mine, picked) and keeps the
+    state; a row's picks all come in one block."""
+
+    def __init__(self, ids: list[str], hashes: np.ndarray):
+        self.ids, self.hashes = ids, hashes
+        self.count = np.zeros(len(ids), dtype=np.int32)
+        self.floor = np.zeros(len(ids), dtype=np.int64)
+        self.floor_with = np.full(len(ids), -1, dtype=np.int64)
+
+    def add(self, mine: np.ndarray, other: np.ndarray, rank: np.ndarray) -> None:
+        if not len(mine):
+            return
+        tie = pair_hash(self.hashes[np.minimum(mine, other)], self.hashes[np.maximum(mine, other)]).astype(np.int64)
+        order = np.lexsort((-other, -tie, rank, mine))  # per row, the lowest pick first
+        mine, other, rank = mine[order], other[order], rank[order]
+        first = np.flatnonzero(np.r_[True, mine[1:] != mine[:-1]])
+        self.count[mine[first]] = np.diff(np.r_[first, len(mine)])
+        self.floor[mine[first]] = rank[first]
+        self.floor_with[mine[first]] = other[first]
+
+    def record(self, picks: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]
+               ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        for mine, other, rank in picks:
+            self.add(mine, other, rank)
+            yield mine, other
+
+    def row(self, i: int) -> dict:
+        """What a paper stores: nothing (None) when it picks no pair."""
+        count = int(self.count[i])
+        return {"picks": count or None, "pick_floor": int(self.floor[i]) / 1e6 if count else None,
+                "pick_floor_with": self.ids[int(self.floor_with[i])] if count else None}
+
+    def rows(self, papers: np.ndarray | None = None) -> Iterator[dict]:
+        """{id, picks, pick_floor, pick_floor_with} of each paper that picks a pair (or of `papers`)."""
+        for i in (np.flatnonzero(self.count) if papers is None else papers).tolist():
+            yield {"id": self.ids[i], **self.row(i)}
 
 
 def picked_pairs(picks: Iterable[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -599,6 +648,22 @@ def evidence_between_rebuilds(entity_type: str, frozen: dict | None, spec: float
     return spec, linking, hub, evidence, False
 
 
+def ranked(rows: list[str], partners: list[str], scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The order `ShareMaths` ranks the candidates (rows[i], partners[i]) with rank `scores`
+    (millionths) in: best score first, equal scores in the order of `pair_hash`, then partner id.
+    Returns (order: candidate positions, row by row, best first; place of each in its row)."""
+    names, inverse = np.unique(np.array(rows + partners, dtype=object), return_inverse=True)
+    row, partner = inverse[:len(rows)], inverse[len(rows):]
+    hashes = paper_hashes(names.tolist())
+    tie = pair_hash(hashes[np.minimum(row, partner)], hashes[np.maximum(row, partner)])
+    order = np.lexsort((partner, tie, -np.asarray(scores, dtype=np.int64), row))
+    sorted_rows = row[order]
+    first = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
+    place = np.empty(len(order), dtype=np.int64)
+    place[order] = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+    return order, place
+
+
 def top_k_of(rows: list[str], partners: list[str], scores: np.ndarray, top_k: int) -> np.ndarray:
     """Which of the candidates (rows[i], partners[i]) with rank `scores` (millionths) are among their
     row's `top_k`, in the order `ShareMaths` picks them: best score first, equal scores in the order
@@ -610,17 +675,7 @@ def top_k_of(rows: list[str], partners: list[str], scores: np.ndarray, top_k: in
     """
     if not len(rows):
         return np.zeros(0, dtype=bool)
-    names, inverse = np.unique(np.array(rows + partners, dtype=object), return_inverse=True)
-    row, partner = inverse[:len(rows)], inverse[len(rows):]
-    hashes = paper_hashes(names.tolist())
-    tie = pair_hash(hashes[np.minimum(row, partner)], hashes[np.maximum(row, partner)])
-    order = np.lexsort((partner, tie, -np.asarray(scores, dtype=np.int64), row))
-    sorted_rows = row[order]
-    first = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
-    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-    chosen = np.zeros(len(rows), dtype=bool)
-    chosen[order[rank < top_k]] = True
-    return chosen
+    return ranked(rows, partners, scores)[1] < top_k
 
 
 def compute_links(incidence: Iterable[tuple[str, str, bool]] | Incidence, *, max_df: float = DEFAULT_MAX_DF,
@@ -676,11 +731,14 @@ def compute_links(incidence: Iterable[tuple[str, str, bool]] | Incidence, *, max
     hubs.sort(key=lambda h: (-h["paper_count"], h["type"], h["name"]))
 
     maths = ShareMaths(incidence, evidence)
-    lower, higher, chosen = picked_pairs(maths.picks(min_score=min_score, min_shared=min_shared, top_k=top_k,
-                                                     block_entries=block_entries))
+    state = PickState(ids, maths.hashes)
+    lower, higher, chosen = picked_pairs(state.record(maths.picks(min_score=min_score, min_shared=min_shared,
+                                                                  top_k=top_k, block_entries=block_entries,
+                                                                  ranks=True)))
     shares = Shares(maths, lower, higher, chosen, [info(uid).name for uid in uids])
     introduced_by, builds_on = introductions(incidence, [info(uid).name for uid in uids], published)
-    return Links(shares if stream_shares else list(shares), introduced_by, builds_on, summary, hubs, limit, n)
+    return Links(shares if stream_shares else list(shares), introduced_by, builds_on, summary, hubs, limit, n,
+                 state)
 
 
 def introductions(incidence: Incidence, names: list[str], published: Mapping[str, str | None]

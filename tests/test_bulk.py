@@ -44,7 +44,8 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
     assert args[-2:] == ["--multiline-fields-format=v2", "--multiline-fields=papers.csv"]
     assert (out / "papers.header.csv").read_text() == (
         "id:ID(Paper),title:string,abstract:string,url:string,arxiv_id:string,doi:string,authors:string[],"
-        "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean\n")
+        "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean,"
+        "picks:long,pick_floor:double,pick_floor_with:string\n")
     assert (out / "mentions_method.header.csv").read_text() == (
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
@@ -52,8 +53,9 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
                                                             "shared:string[],shared_types:string[],shared_count:long,"
                                                             "chosen_by:string[]\n")
     odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
-    # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty fields
-    assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false\n'
+    # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty
+    # fields; then its pick state (2 picks, the lower with p2), added when the rows are copied out sorted
+    assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false,2,0.608709,"p2"\n'
     assert stats.labels["Paper"] == 7 and stats.skipped == 0
 
 

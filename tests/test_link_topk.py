@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from graphload.graph import (EntityInfo, Incidence, ShareMaths, compute_links, max_df_count, pair_hash,
-                             paper_hashes, rarity, specificity, MIN_LINKING_SPECIFICITY)
+                             paper_hashes, ranked, rarity, specificity, top_k_of, MIN_LINKING_SPECIFICITY)
 
 
 def reference_shares(rows, papers, entities, *, max_df, min_shared, min_score, top_k):
@@ -114,6 +114,31 @@ def test_equal_scores_are_not_settled_by_paper_order():
     again = {int(j) for _, other in ShareMaths(renamed, np.array([0.9])).picks(np.array([0]), top_k=3)
              for j in other}
     assert again != picks
+
+
+def test_the_stored_lowest_pick_is_the_last_pick_in_the_merge_order_also_among_equal_scores():
+    # 30 papers sharing one rare dataset (every pair scores the same), a few sharing a second one too,
+    # among 300 papers
+    rows = [(f"q{i:02d}", "dataset:d", False) for i in range(30)]
+    rows += [(f"q{i:02d}", "dataset:e", False) for i in range(0, 30, 7)]
+    links = compute_links(rows, max_df=40, top_k=4, min_score=0.1, papers=[f"z{i:03d}" for i in range(270)],
+                          entities={"dataset:d": EntityInfo("D-1"), "dataset:e": EntityInfo("E-2")})
+    state = {row["id"]: row for row in links.pick_state.rows()}
+    picks = defaultdict(list)
+    for share in links.shares:
+        for mine in share["chosen_by"]:
+            other = share["target"] if mine == share["source"] else share["source"]
+            picks[mine].append((other, round(share["score"] * 1e6)))
+    assert set(state) == set(picks) and len(state) == 30
+    ties = 0
+    for paper_id, picked in picks.items():
+        partners, scores = [p for p, _ in picked], np.array([s for _, s in picked])
+        order, _ = ranked([paper_id] * len(picked), partners, scores)
+        # the stored floor is the pick the merge (graph.ranked, as top_k_of) ranks last
+        assert (state[paper_id]["picks"], state[paper_id]["pick_floor_with"]) == (len(picked), partners[order[-1]])
+        assert round(state[paper_id]["pick_floor"] * 1e6) == scores[order[-1]]
+        ties += int((scores == scores[order[-1]]).sum() > 1)
+    assert ties > 20  # most floors were decided among equal scores, by the pair hash
 
 
 def test_streamed_shares_are_the_listed_ones_and_know_their_length():

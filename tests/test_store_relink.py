@@ -41,7 +41,11 @@ def stored_links(driver, db):
     other = sorted(tuple(r) for r in driver.execute_query(
         "MATCH (a)-[r:INTRODUCED_BY|BUILDS_ON|CITES]->(b) RETURN type(r), coalesce(a.id, a.type + ':' + a.key), b.id, "
         "r.via", database_=db).records)
-    return shares, flags, other
+    picks = {r["id"]: (r["picks"], round(r["floor"] * 1e6), r["floor_with"]) for r in driver.execute_query(
+        "MATCH (p:Paper) WHERE p.picks IS NOT NULL OR p.pick_floor IS NOT NULL OR p.pick_floor_with IS NOT NULL "
+        "RETURN p.id AS id, p.picks AS picks, p.pick_floor AS floor, p.pick_floor_with AS floor_with",
+        database_=db).records}
+    return shares, flags, other, picks
 
 
 def stored_evidence(driver, db):
@@ -104,7 +108,9 @@ def full_rebuild_under(driver, db, n_ref, frozen=None):
     other = sorted([("INTRODUCED_BY", f"{r['type']}:{r['key']}", r["paper_id"], None) for r in links.introduced_by]
                    + [("BUILDS_ON", r["source"], r["target"], r["via"]) for r in links.builds_on]
                    + [("CITES", r["source"], r["target"], None) for r in citations.cites])
-    return shares, flags, other
+    picks = {r["id"]: (r["picks"], round(r["pick_floor"] * 1e6), r["pick_floor_with"])
+             for r in links.pick_state.rows()}
+    return shares, flags, other, picks
 
 
 def linked_by_others(driver, db):
@@ -124,15 +130,21 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     first = load([base], neo4j_settings)
     assert first.relink["mode"] == "full" and first.relink["n_ref"] == 558
     before = stored_links(neo4j_db, db)[0]
+    # the full rebuild stores each paper's count of picks and lowest pick, as compute_links gives them
+    full_picks = stored_links(neo4j_db, db)[3]
+    assert len(full_picks) > 200 and full_picks == full_rebuild_under(neo4j_db, db, 558)[3]
     frozen = stored_evidence(neo4j_db, db)
     assert sum(v["linking"] for v in frozen.values()) > 50
     second = load([new], neo4j_settings)
     result = second.relink
     # 608 papers: under the 10% growth that forces a full rebuild, so rarity keeps N = 558
     assert (result["mode"], result["n_ref"], result["papers"], result["pending_papers"]) == ("incremental", 558, 608, 50)
-    # only the new papers' rows are computed in full; the partners they reach are merged
-    assert result["rows"] == 50 and 0 < result["merged_rows"] < 558
-    shares, flags, other = stored_links(neo4j_db, db)
+    # only the new papers' rows are computed in full; of the partners they reach, from their pick state,
+    # some have room for every new pair, some keep their picks (no new pair beats their lowest), and
+    # only the rest have their picks read and merged
+    assert result["rows"] == 50, result
+    assert result["room_rows"] > 0 and result["floor_rows"] > 0 and result["merged_rows"] > 0, result
+    shares, flags, other, picks = stored_links(neo4j_db, db)
     expected = full_rebuild_under(neo4j_db, db, 558, frozen)
     # frozen evidence is a real difference from a full rebuild under n_ref: paper counts moved
     assert expected[0] != full_rebuild_under(neo4j_db, db, 558)[0]
@@ -140,6 +152,8 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     assert shares == expected[0]
     assert flags == expected[1]
     assert other == expected[2]
+    # and the pick state the incremental relink kept up to date is the one a full rebuild would store
+    assert picks == expected[3] and picks != full_picks
     # only what changed was written
     created = set(shares) - set(before)
     deleted = set(before) - set(shares)

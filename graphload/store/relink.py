@@ -16,8 +16,11 @@ recomputes only what the papers written since the last relink can change:
   entity that lost a mention. The rows computed in full are the pending papers', those of
   partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
   entity that just became a hub (graph.ShareMaths, from the postings of their linking entities).
-  Every other paper a new pair qualifies for merges its stored picks with its new pairs
-  (graph.top_k_of), exact since none of its other scores moved. A link is kept while one of its
+  Every other paper Q a new pair qualifies for is decided from its pick state (the count of its
+  picks and its lowest pick, stored on the paper wherever its picks are decided: graph.PickState):
+  with room for all its new pairs it picks them all; with k picks and no new pair above its lowest
+  it is unchanged; otherwise its stored picks are read and merged with its new pairs
+  (graph.ranked), exact since none of its other scores moved. A link is kept while one of its
   endpoints picks it (`chosen_by`), and only links that changed are written (new ones with
   CREATE) or deleted.
 - INTRODUCED_BY and BUILDS_ON are recomputed for the pending entities and papers from the
@@ -38,9 +41,9 @@ import numpy as np
 from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
-from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, ShareMaths, compute_links,
-                             evidence_between_rebuilds, introductions, picked_pairs, resolve_citations, specificity,
-                             top_k_of)
+from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, PickState, ShareMaths, compute_links,
+                             evidence_between_rebuilds, introductions, picked_pairs, ranked, resolve_citations,
+                             specificity)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -68,7 +71,9 @@ class RelinkResult:
     hubs: list[dict] = field(default_factory=list)
     pending_papers: int = 0         # papers written since the last relink
     rows: int = 0                   # papers whose top-k was computed in full
-    merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
+    merged_rows: int = 0            # papers whose stored picks were read and merged with new pairs (incremental)
+    room_rows: int = 0              # papers with room for all their new pairs: picked without a read
+    floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged, no read
     shares_created: int = 0
     shares_updated: int = 0
     shares_deleted: int = 0
@@ -196,6 +201,7 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
         reason = ("asked for" if full else "no link state in the graph" if state is None
                   else "the link options changed" if _policy_of(state) != policy
                   else "the link state predates frozen evidence" if not state["frozen_evidence"]
+                  else "the link state predates the papers' pick state" if not state["pick_state"]
                   else f"N grew from {state['n_ref']:,} to {papers:,} (over {REBUILD_GROWTH:.0%})"
                   if papers > state["n_ref"] * (1 + REBUILD_GROWTH) else "")
         if reason:
@@ -246,6 +252,8 @@ def _full(graph: _Graph, policy: LinkPolicy, papers: int, progress) -> RelinkRes
             ("link/introduced_by.cypher", links.introduced_by), ("link/builds_on.cypher", links.builds_on),
             ("link/stubs.cypher", citations.stubs), ("link/cites.cypher", citations.cites)))
         graph.auto_commit("link/stale_stubs.cypher")
+        graph.auto_commit("link/clear_pick_state.cypher")
+        graph.write("link/pick_state.cypher", links.pick_state.rows())
         graph.bar = None
     graph.driver.execute_query(cypher_text("link/state_write.cypher"), n_ref=n_ref, hub_limit=links.hub_limit,
                                max_df=float(policy.max_df), max_df_cap=policy.max_df_cap,
@@ -323,9 +331,11 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     is_pending = np.zeros(len(ids), dtype=bool)
     is_pending[[index[p] for p in pending_ids]] = True
     picks, new_q, new_p, new_score = [], [], [], []
-    for mine, picked_now, row, other, score in maths.picks_and_candidates(
+    pick_state = PickState(ids, maths.hashes)
+    for mine, picked_now, row, other, score, rank in maths.picks_and_candidates(
             full_rows, is_pending, min_score=policy.min_score, min_shared=policy.min_shared, top_k=policy.top_k):
         picks.append((mine, picked_now))
+        pick_state.add(mine, picked_now, rank)
         keep = ~in_full[other]
         new_p.append(row[keep])
         new_q.append(other[keep])
@@ -333,8 +343,43 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     new_q = np.concatenate(new_q) if new_q else np.zeros(0, np.int64)
     new_p = np.concatenate(new_p) if new_p else np.zeros(0, np.int64)
     new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
-    merged_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
     products = time.perf_counter()
+
+    # Each partner Q of a new pair, from its pick state (count c, lowest pick): with room for all
+    # its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its lowest
+    # pick nothing changes; only the others' stored picks are read and merged with their new pairs.
+    candidate_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
+    stored_state = {r["id"]: r for r in graph.read_chunked("link/pick_state_of.cypher", "ids",
+                                                           sorted(set(candidate_ids) | full))}
+    state_read = time.perf_counter()
+    new_rows = [ids[q] for q in new_q.tolist()]
+    new_partners = [ids[p] for p in new_p.tolist()]
+    floored = [q for q in candidate_ids if stored_state[q]["picks"]]
+    order, place = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if candidate_ids:
+        order, place = ranked(new_rows + floored,
+                              new_partners + [stored_state[q]["pick_floor_with"] for q in floored],
+                              np.concatenate([new_score, np.array([round(stored_state[q]["pick_floor"] * 1e6)
+                                                                   for q in floored], dtype=np.int64)]))
+    new_count = dict(zip(*np.unique(np.array(new_rows, dtype=object), return_counts=True))) if new_rows else {}
+    floor_place = dict(zip(floored, place[len(new_rows):].tolist()))
+    room, merged_ids, new_state = set(), [], {}
+    for q in candidate_ids:
+        count, new = stored_state[q]["picks"], int(new_count[q])
+        if count + new <= policy.top_k:
+            room.add(q)
+        elif count < policy.top_k or floor_place[q] > 0:
+            merged_ids.append(q)
+        else:
+            result.floor_rows += 1
+    # the rows with room: every new pair picked; the lowest of their entries is the new floor
+    entry_rows = new_rows + floored
+    for position in order.tolist():
+        mine = entry_rows[position]
+        if mine in room:
+            partner = new_partners[position] if position < len(new_rows) else stored_state[mine]["pick_floor_with"]
+            score = int(new_score[position]) if position < len(new_rows) else round(stored_state[mine]["pick_floor"] * 1e6)
+            new_state[mine] = (stored_state[mine]["picks"] + int(new_count[mine]), score, partner)
 
     # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
     # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
@@ -360,20 +405,34 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                 rows_of.append(mine)
                 partners.append(other)
                 scores.append(round(old[0] * 1e6))
-    rows_of += [ids[q] for q in new_q.tolist()]
-    partners += [ids[p] for p in new_p.tolist()]
-    scores += new_score.tolist()
-    for mine, other, kept in zip(rows_of, partners, top_k_of(rows_of, partners, np.array(scores, dtype=np.int64),
-                                                             policy.top_k).tolist()):
-        if kept:
+    for mine, other, score in zip(new_rows, new_partners, new_score.tolist()):
+        if mine in merged:
+            rows_of.append(mine)
+            partners.append(other)
+            scores.append(score)
+        elif mine in room:
             chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
-    del rows_of, partners, scores
+    if rows_of:
+        order, place = ranked(rows_of, partners, np.array(scores, dtype=np.int64))
+        for position in order.tolist():  # best first, so a row's last kept entry is its lowest pick
+            if place[position] < policy.top_k:
+                mine, other = rows_of[position], partners[position]
+                chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
+                new_state[mine] = (int(place[position]) + 1, scores[position], other)
+    del rows_of, partners, scores, new_rows, new_partners
     # and what the others (neither in full nor merged) picked before
     for pair, old in existing.items():
         kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
         if kept:
             chosen.setdefault(pair, set()).update(kept)
-    result.rows, result.merged_rows = len(full_ids), len(merged_ids)
+    result.rows, result.merged_rows, result.room_rows = len(full_ids), len(merged_ids), len(room)
+    # the pick state of every row whose picks changed: the full rows' from ShareMaths, the others' from the merge
+    state_rows = []
+    for paper_id in full_ids:
+        state_rows.append({"id": paper_id, **pick_state.row(index[paper_id])})
+    for paper_id, (count, score, partner) in new_state.items():
+        state_rows.append({"id": paper_id, "picks": count, "pick_floor": score / 1e6, "pick_floor_with": partner})
+    state_rows = [row for row in state_rows if _state_key(stored_state.get(row["id"])) != _state_key(row)]
 
     # Links with an endpoint computed in full are made again (their scores may have moved);
     # the others keep their score and may change only in chosen_by.
@@ -416,6 +475,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
         result.shares_deleted = len(deletes)
         graph.write("link/shares_delete.cypher", deletes)
+        graph.write("link/pick_state.cypher", state_rows)
         graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
                   for uid, info in infos.items())
@@ -431,8 +491,16 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       # the parts of summary and read
                       "summary_mentions": summaries - start, "summary_flags": summarised - summaries,
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
-                      "read_links": links_read - products, "read_picks": read - links_read}
+                      "read_state": state_read - products, "read_links": links_read - state_read,
+                      "read_picks": read - links_read}
     return result
+
+
+def _state_key(row: dict | None) -> tuple:
+    """A pick state as compared: no picks, no floor."""
+    if not row or not row["picks"]:
+        return (0, None, None)
+    return (row["picks"], round(row["pick_floor"] * 1e6), row["pick_floor_with"])
 
 
 def _share_key(row: dict) -> tuple:
