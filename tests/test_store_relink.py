@@ -206,3 +206,28 @@ def test_a_changed_paper_moves_its_links_and_growth_forces_a_full_rebuild(neo4j_
     # other link options: a full rebuild
     assert relink(neo4j_settings, top_k=3).reason == "the link options changed"
     assert n_ref_of(neo4j_db, db) == 558
+
+
+def test_an_entity_that_becomes_a_hub_recomputes_only_the_papers_that_pick_through_it(neo4j_db, neo4j_settings,
+                                                                                      split, tmp_path):
+    import json
+    db = neo4j_settings.database
+    base, _, _ = split
+    load([base], neo4j_settings)
+    frozen = stored_evidence(neo4j_db, db)
+    limit = neo4j_db.execute_query("MATCH (s:GraphloadLinkState) RETURN s.hub_limit", database_=db).records[0][0]
+    # the linking entity closest under the hub limit, and copies of its papers (new ids) that push it past
+    uid, df = neo4j_db.execute_query(
+        "MATCH (e:Entity) WHERE e.linking RETURN e.type + ':' + e.key AS uid, e.paper_count AS df "
+        "ORDER BY df DESC, uid LIMIT 1", database_=db).records[0]
+    records = [json.loads(line) for line in base.read_text().splitlines()]
+    holders = [r for r in records if any(f"{e['type']}:{e['key']}" == uid for e in r["entities"])]
+    copies = [dict(r, id=f"{r['id']}-copy") for r in holders[:limit - df + 1]]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in copies))
+    result = load([path], neo4j_settings).relink
+    assert result["mode"] == "incremental" and stored_evidence(neo4j_db, db)[uid]["hub"]
+    # every paper of the new hub was looked at, only those picking a pair through it computed in full
+    assert result["hub_papers"] == limit + 1
+    assert len(copies) < result["hub_rows"] < result["hub_papers"], result
+    assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558, frozen)

@@ -15,7 +15,8 @@ recomputes only what the papers written since the last relink can change:
 - load/papers.cypher labels each written paper :Relink, load/stale_mentions.cypher each
   entity that lost a mention. The rows computed in full are the pending papers', those of
   partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
-  entity that just became a hub (graph.ShareMaths, from the postings of their linking entities).
+  entity that just became a hub that pick a pair sharing it (graph.ShareMaths, from the postings
+  of their linking entities).
   Every other paper Q a new pair qualifies for is decided from its pick state (the count of its
   picks and its lowest pick, stored on the paper wherever its picks are decided: graph.PickState):
   with room for all its new pairs it picks them all; with k picks and no new pair above its lowest
@@ -42,8 +43,8 @@ from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
 from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, PickState, ShareMaths, compute_links,
-                             evidence_between_rebuilds, introductions, picked_pairs, ranked, resolve_citations,
-                             specificity)
+                             evidence_between_rebuilds, introductions, pair_hash, paper_hashes, picked_pairs, ranked,
+                             resolve_citations, specificity)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -74,6 +75,8 @@ class RelinkResult:
     merged_rows: int = 0            # papers whose stored picks were read and merged with new pairs (incremental)
     room_rows: int = 0              # papers with room for all their new pairs: picked without a read
     floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged, no read
+    hub_papers: int = 0             # papers of the entities that just became hubs
+    hub_rows: int = 0               # of those, computed in full (a pick of theirs shares the new hub)
     shares_created: int = 0
     shares_updated: int = 0
     shares_deleted: int = 0
@@ -297,11 +300,23 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     pending_ids = {p["id"] for p in pending}
     # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
     # paper (a re-loaded paper's pairs are scored again, so its partners' next best may come in);
-    # every paper of an entity that became a hub.
+    # the papers of an entity that became a hub that pick a pair sharing it (that pair lost the
+    # entity's evidence, so their next best may come in). A paper of the new hub none of whose
+    # picks shares it keeps its picks: its pairs through the hub only fell, and were below its
+    # lowest pick (or did not qualify) already.
     full = set(pending_ids)
     for row in graph.read_chunked("link/shares_of_papers.cypher", "ids", sorted(pending_ids)):
         full.update(pid for pid in row["chosen_by"] if pid not in pending_ids)
-    full.update(r["id"] for r in graph.read_chunked("link/papers_of_entities.cypher", "rows", _entity_rows(moved)))
+    hubs_of: dict[str, set[str]] = {}
+    for chunk in chunks(_entity_rows(moved), READ_CHUNK):
+        for uid, paper_ids in graph.stream("link/linking_postings_of.cypher", rows=chunk):
+            for paper_id in paper_ids:
+                hubs_of.setdefault(paper_id, set()).add(uid)
+    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", sorted(set(hubs_of) - full)):
+        for mine, other in ((r["source"], r["target"]), (r["target"], r["source"])):
+            if mine in r["chosen_by"] and mine in hubs_of and hubs_of[mine] & hubs_of.get(other, set()):
+                full.add(mine)
+    result.hub_papers, result.hub_rows = len(hubs_of), len(full & set(hubs_of))
     full_ids = sorted(full)
     rows_found = time.perf_counter()
 
@@ -348,38 +363,53 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # Each partner Q of a new pair, from its pick state (count c, lowest pick): with room for all
     # its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its lowest
     # pick nothing changes; only the others' stored picks are read and merged with their new pairs.
-    candidate_ids = sorted({ids[q] for q in np.unique(new_q).tolist()})
+    candidates = np.unique(new_q)
+    candidate_ids = [ids[q] for q in candidates.tolist()]
     stored_state = {r["id"]: r for r in graph.read_chunked("link/pick_state_of.cypher", "ids",
                                                            sorted(set(candidate_ids) | full))}
     state_read = time.perf_counter()
-    new_rows = [ids[q] for q in new_q.tolist()]
-    new_partners = [ids[p] for p in new_p.tolist()]
-    floored = [q for q in candidate_ids if stored_state[q]["picks"]]
-    order, place = np.zeros(0, np.int64), np.zeros(0, np.int64)
-    if candidate_ids:
-        order, place = ranked(new_rows + floored,
-                              new_partners + [stored_state[q]["pick_floor_with"] for q in floored],
-                              np.concatenate([new_score, np.array([round(stored_state[q]["pick_floor"] * 1e6)
-                                                                   for q in floored], dtype=np.int64)]))
-    new_count = dict(zip(*np.unique(np.array(new_rows, dtype=object), return_counts=True))) if new_rows else {}
-    floor_place = dict(zip(floored, place[len(new_rows):].tolist()))
-    room, merged_ids, new_state = set(), [], {}
-    for q in candidate_ids:
-        count, new = stored_state[q]["picks"], int(new_count[q])
-        if count + new <= policy.top_k:
-            room.add(q)
-        elif count < policy.top_k or floor_place[q] > 0:
-            merged_ids.append(q)
-        else:
-            result.floor_rows += 1
-    # the rows with room: every new pair picked; the lowest of their entries is the new floor
-    entry_rows = new_rows + floored
-    for position in order.tolist():
-        mine = entry_rows[position]
-        if mine in room:
-            partner = new_partners[position] if position < len(new_rows) else stored_state[mine]["pick_floor_with"]
-            score = int(new_score[position]) if position < len(new_rows) else round(stored_state[mine]["pick_floor"] * 1e6)
-            new_state[mine] = (stored_state[mine]["picks"] + int(new_count[mine]), score, partner)
+    # which new pairs rank above their Q's lowest pick, in ShareMaths' order (score, pair hash, partner id)
+    counts = np.array([stored_state[q]["picks"] for q in candidate_ids], dtype=np.int64)
+    floors = np.array([round(stored_state[q]["pick_floor"] * 1e6) if stored_state[q]["picks"] else -1
+                       for q in candidate_ids], dtype=np.int64)
+    floor_with = [stored_state[q]["pick_floor_with"] or "" for q in candidate_ids]
+    hashes, floor_hashes = maths.hashes, paper_hashes(floor_with)
+    q_first = np.array([q < f for q, f in zip(candidate_ids, floor_with)], dtype=bool)
+    floor_tie = np.where(q_first, pair_hash(hashes[candidates], floor_hashes),
+                         pair_hash(floor_hashes, hashes[candidates]))
+    at = np.searchsorted(candidates, new_q)
+    new_tie = pair_hash(hashes[np.minimum(new_q, new_p)], hashes[np.maximum(new_q, new_p)])
+    beats = (counts[at] == 0) | (new_score > floors[at]) | ((new_score == floors[at]) & (new_tie < floor_tie[at]))
+    for i in np.flatnonzero((new_score == floors[at]) & (new_tie == floor_tie[at])).tolist():
+        beats[i] = ids[new_p[i]] < floor_with[at[i]]  # equal hashes (about one in 10^12): partner id
+    new_counts = np.bincount(at, minlength=len(candidates))
+    beating = np.bincount(at, weights=beats, minlength=len(candidates))
+    room_at = counts + new_counts <= policy.top_k
+    read_at = ~room_at & ((counts < policy.top_k) | (beating > 0))
+    room = {candidate_ids[i] for i in np.flatnonzero(room_at).tolist()}
+    merged_ids = [candidate_ids[i] for i in np.flatnonzero(read_at).tolist()]
+    result.floor_rows = int((~room_at & ~read_at).sum())
+    # the room rows and the merged rows' new pairs (the others' change nothing)
+    mine_at = room_at | read_at
+    wanted = mine_at[at]
+    new_rows = [ids[q] for q in new_q[wanted].tolist()]
+    new_partners = [ids[p] for p in new_p[wanted].tolist()]
+    new_score = new_score[wanted]
+    # the rows with room: every new pair picked; the lowest of their entries (floor and new pairs) is the new floor
+    new_state = {}
+    roomy = [i for i, mine in enumerate(new_rows) if mine in room]
+    floored = [q for q in sorted(room) if stored_state[q]["picks"]]
+    if roomy:
+        entry_rows = [new_rows[i] for i in roomy] + floored
+        entry_partners = [new_partners[i] for i in roomy] + [stored_state[q]["pick_floor_with"] for q in floored]
+        entry_scores = np.concatenate([new_score[roomy], np.array([round(stored_state[q]["pick_floor"] * 1e6)
+                                                                   for q in floored], dtype=np.int64)])
+        order, _ = ranked(entry_rows, entry_partners, entry_scores)
+        gained = {candidate_ids[i]: int(new_counts[i]) for i in np.flatnonzero(room_at).tolist()}
+        for position in order.tolist():  # best first: a row's last entry is its lowest
+            mine = entry_rows[position]
+            new_state[mine] = (stored_state[mine]["picks"] + gained[mine], int(entry_scores[position]),
+                               entry_partners[position])
 
     # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
     # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
