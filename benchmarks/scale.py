@@ -102,7 +102,8 @@ def _relink_figure(loaded: dict) -> str:
             f"write {seconds.get('write', 0):,.1f} s; {relink.get('rows', 0):,} papers' rows computed in full, "
             f"{relink.get('merged_rows', 0):,} merged with new pairs (picks read), "
             f"{relink.get('room_rows', 0):,} with room for them, {relink.get('floor_rows', 0):,} unchanged "
-            f"(no new pair above their lowest pick); "
+            f"(no new pair above their lowest pick); papers of new hubs {relink.get('hub_rows', 0):,} "
+            f"computed in full of {relink.get('hub_papers', 0):,}; "
             f"SHARES_ENTITY {relink.get('shares_created', 0):,} created, {relink.get('shares_updated', 0):,} updated, "
             f"{relink.get('shares_deleted', 0):,} deleted)")
 

@@ -234,7 +234,9 @@ def print_relink(relink: dict) -> None:
         return
     how = (f"full rebuild ({relink['reason']}), N = {relink['n_ref']:,}" if relink["mode"] == "full" else
            f"incremental under N = {relink['n_ref']:,} (now {relink['papers']:,}): {relink['rows']:,} papers' "
-           f"links recomputed, {relink.get('merged_rows', 0):,} merged with new pairs")
+           f"links recomputed, {relink.get('merged_rows', 0):,} merged with new pairs, "
+           f"{relink.get('room_rows', 0):,} took new pairs and {relink.get('floor_rows', 0):,} kept theirs by "
+           f"their pick state")
     err.print(f"  links: {how}; SHARES_ENTITY {relink['shares_created']:,} created, {relink['shares_updated']:,} "
               f"updated, {relink['shares_deleted']:,} deleted", highlight=False)
 
