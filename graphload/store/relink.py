@@ -245,7 +245,7 @@ def _full(graph: _Graph, policy: LinkPolicy, papers: int, progress) -> RelinkRes
     computed = time.perf_counter()
     graph.lock.renew()
     total = sum(map(len, (links.entities, links.shares, links.introduced_by, links.builds_on, citations.stubs,
-                          citations.cites)))
+                          citations.cites))) + int(np.count_nonzero(links.pick_state.count))
     with progress("write links", total=total) as bar:
         graph.bar = bar
         graph.auto_commit("link/clear_links.cypher")
