@@ -165,16 +165,23 @@ class _Graph:
             session.run(cypher_text(name)).consume()
 
     def write(self, name: str, rows: Iterable[dict]) -> int:
-        statement, written = cypher_text(name), 0
+        return sum(size for size, _ in self._batches(name, rows, lambda result: result.consume()))
+
+    def write_reading(self, name: str, rows: Iterable[dict]) -> list[dict]:
+        """Write as `write` does, and return what the statement returns for each batch."""
+        return [record for _, found in self._batches(name, rows, lambda result: [r.data() for r in result])
+                for record in found]
+
+    def _batches(self, name: str, rows: Iterable[dict], take) -> Iterable[tuple[int, object]]:
+        """(rows, what `take` made of the result) for each batch written in a transaction of its own."""
+        statement = cypher_text(name)
         with self.driver.session(database=self.database) as session:
             for batch in chunks(rows, self.batch_size):
-                session.execute_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
-                written += len(batch)
+                yield len(batch), session.execute_write(lambda tx, b=batch: take(tx.run(statement, rows=b)))
                 if self.lock is not None:
                     self.lock.renew()
                 if self.bar is not None:
                     self.bar.advance(len(batch))
-        return written
 
 
 def _entity_rows(uids: Iterable[str]) -> list[dict]:
@@ -276,13 +283,14 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     before = {f"{e['type']}:{e['key']}": e for e in pending_entities}
     entity_rows = _entity_rows(before)
     graph.write("link/orphans_of.cypher", entity_rows)
-    graph.write("link/entity_summary_of.cypher", entity_rows)
-    summaries = time.perf_counter()
+    # the summary's one pass over their mentions also says what the link policy needs of them
+    summaries = graph.write_reading("link/entity_summary_of.cypher", entity_rows)
+    summarised_mentions = time.perf_counter()
 
     # The pending entities keep the evidence the last full rebuild froze (graph.evidence_between_rebuilds);
     # one that became a hub moves the score of every pair through it, so all its papers' rows are computed again.
     flags, moved, infos = [], [], {}
-    for info in graph.read_chunked("link/entity_info_of.cypher", "rows", entity_rows):
+    for info in summaries:
         uid = f"{info['type']}:{info['key']}"
         infos[uid] = info
         old = before[uid]
@@ -519,7 +527,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "compute": (products - postings_read) + (computed - read),
                       "write": written - computed, "other": time.perf_counter() - written,
                       # the parts of summary and read
-                      "summary_mentions": summaries - start, "summary_flags": summarised - summaries,
+                      "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
                       "read_state": state_read - products, "read_links": links_read - state_read,
                       "read_picks": read - links_read}
