@@ -226,8 +226,8 @@ def _echoed_names(kept: list[Candidate], text: str) -> list[Candidate]:
     for cand in kept:  # kept is in text order
         # A key is the keys of its words run together, and words end at the space before the hit: only a
         # name whose key ends in the hit's can be the hit with words before it.
-        if cand.rule == "vocabulary" and cand.key not in names \
-                and any(key.endswith(entity_key(cand.text)) for key in names):
+        hit = entity_key(cand.text) if cand.rule == "vocabulary" and cand.key not in names else None
+        if hit is not None and any(key.endswith(hit) for key in names):
             before = _WORDS_BEFORE.search(text, max(out[-1].end if out else 0, cand.start - 60), cand.start)
             words = before.group(1).split() if before else []
             for count in range(1, len(words) + 1):
