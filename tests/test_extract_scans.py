@@ -38,7 +38,8 @@ PLAIN_SCANS = [  # (fast pattern, the plain pattern it stands for, group of the 
     (components._TWO_CAPITALS_WORD, r"(?<![\w\-])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![\w\-])", 0),
     (rules._DATASET_WORD, r"(?<=\s)" + rules.DATASET_WORDS + r"\b", 1),
     (rules._METRIC_HEAD, r"(?<=\s)(?:accuracy|accuracies|error rates?|errors?|log-likelihood|likelihood|loss)\b", 1),
-    (rules._SIZE_DIGIT, r"\d[BM]", None),
+    (rules._SIZE_UNITS[0], r"\dB", None),
+    (rules._SIZE_UNITS[1], r"\dM", None),
     (acronyms._word_starts("CGNa"), r"(?<![\w\-])[CGNa]", 0),
     (rules._CAPITALISED_WORD, r"(?<![\w\-])[A-Z][a-z]{2,}(?=[^\w\-]|-(?:based|style|like)\b|$)", 0),
     (acronyms._CLAUSE_BOUNDARY, r"[.;:!?()\[\]]\s|[()\[\];]|,\s", 0),
@@ -54,6 +55,20 @@ def test_fast_scans_find_what_their_plain_forms_find(fast, plain, group, text):
         assert bool(fast.search(text)) == bool(re.search(plain, text))
     else:
         assert [m.span(group) for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(FRAGMENTS + ["7", "1.", "B", "M", "5M", "1.5", "x7B", "\u0667B"]), max_size=14).map("".join))
+def test_sizes_are_found_where_the_scan_finds_them(text):
+    assert [m.span() for m in rules._size_suffixes(text)] == [m.span() for m in rules._SIZE_SUFFIX.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(FRAGMENTS + ["19", "20", "2020", "1999", " & ", ", ", "VOC "]), max_size=14).map("".join))
+def test_edition_lists_skip_only_texts_without_two_years(text):
+    # the text lacks two occurrences of 19 or 20: the scan finds nothing there
+    if text.count("19") + text.count("20") < 2:
+        assert not rules._EDITION_YEARS.search(text)
 
 
 @settings(max_examples=500, deadline=None)
