@@ -783,8 +783,14 @@ _DATA_WORD_BEFORE = re.compile(r"\b" + DATASET_WORDS + r"\b[^.;()]{0,60}?(?:\s[-
 def _named_as_data(text: str, start: int, end: int) -> bool:
     """Whether the words around a name say it is a dataset: a dataset word right after it or after the list
     it opens, or a dataset word before it that the name is set off from by a dash, colon or bracket."""
-    return bool(_DATASET_AFTER.match(text[end:end + 20]) or _DATA_WORD_AFTER.match(text, end, end + 120)
-                or _DATA_WORD_BEFORE.search(text, max(0, start - 100), start))
+    if _DATASET_AFTER.match(text[end:end + 20]) or _DATA_WORD_AFTER.match(text, end, end + 120):
+        return True
+    # The search tries every position of its window; a match ends in a dash, colon or bracket and white space.
+    return text[max(0, start - 100):start].rstrip()[-1:] in _SET_OFF \
+        and bool(_DATA_WORD_BEFORE.search(text, max(0, start - 100), start))
+
+
+_SET_OFF = ("-", "\u2013", "\u2014", ":", "(")  # what ends a match of _DATA_WORD_BEFORE but its white space
 
 
 def appositions(text: str) -> list[Candidate]:
