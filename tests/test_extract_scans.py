@@ -71,6 +71,26 @@ def test_edition_lists_skip_only_texts_without_two_years(text):
         assert not rules._EDITION_YEARS.search(text)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "Ab", "x1", "-", "-b", " ", "  ", "\t", "\n", "\u00a0", "(", "é", "_", "low-rank",
+                                      "spectral ", "fast Fourier "]), max_size=20).map("".join),
+       at=st.integers(0, 40), reach=st.integers(0, 30))
+def test_modifiers_before_are_what_the_search_of_the_whole_window_finds(text, at, reach):
+    found = rules._modifiers_before(text, at, reach)
+    plain = rules._MODIFIERS_BEFORE.search(text, max(0, at - reach), at)
+    assert (found and found.span(1)) == (plain and plain.span(1))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(FRAGMENTS + [" - ", " \u2014", ": ", "(", "benchmark of 3 graphs", "Zorb-3K"]),
+                     max_size=12).map("".join), start=st.integers(0, 60))
+def test_a_name_is_set_off_after_a_dataset_word_where_the_whole_window_says_so(text, start):
+    end = min(len(text), start + 3)
+    plain = bool(rules._DATASET_AFTER.match(text[end:end + 20]) or rules._DATA_WORD_AFTER.match(text, end, end + 120)
+                 or rules._DATA_WORD_BEFORE.search(text, max(0, start - 100), start))
+    assert rules._named_as_data(text, start, end) == plain
+
+
 @settings(max_examples=500, deadline=None)
 @given(text=texts)
 def test_shape_signals_are_the_spans_of_the_plain_pattern(text):

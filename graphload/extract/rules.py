@@ -1091,6 +1091,18 @@ _PART_WORD = re.compile(r"(?:ed|^neural|^unique|^universal|^modular|^intermediat
 _MODIFIERS_BEFORE = re.compile(r"(?<![\w\-])((?:[A-Za-z][a-z0-9]*(?:-[A-Za-z0-9]+)*\s){1,3})$")
 
 
+def _modifiers_before(text: str, at: int, reach: int) -> re.Match | None:
+    """_MODIFIERS_BEFORE.search(text, at - reach, at), the search started after the fourth space back from `at`:
+    a match holds three white-space characters at most, and the search tries every position of its window."""
+    low = max(0, at - reach)
+    space = at
+    for _ in range(4):
+        space = text.rfind(" ", low, space)
+        if space < 0:
+            break
+    return _MODIFIERS_BEFORE.search(text, low if space < 0 else space + 1, at)
+
+
 def technique_phrases(text: str) -> list[Candidate]:
     """`via bilinear interpolation`, `spectral decomposition of`, `float8 quantization`: a lower-case
     technique named by one or two modifiers before a technique head. Modifiers that only rate, size or
@@ -1098,7 +1110,7 @@ def technique_phrases(text: str) -> list[Candidate]:
     are verbs' subjects, not part of a name."""
     found = []
     for head in stem_scan(_TECHNIQUE, text, _TECHNIQUE_STEMS):
-        match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 80), head.start())
+        match = _modifiers_before(text, head.start(), 80)
         if not match:
             continue
         modifiers = match.group(1).split()
@@ -1396,7 +1408,7 @@ def reported_measures(text: str) -> list[Candidate]:
     compares; words that rate, size or order (high, final, overall), verbs and function words end the name."""
     found = []
     for head in stem_scan(_MEASURE_HEAD, text, _MEASURE_STEMS):
-        match = _MODIFIERS_BEFORE.search(text, max(0, head.start() - 60), head.start())
+        match = _modifiers_before(text, head.start(), 60)
         if not match:
             continue
         start = text.rfind(match.group(1).split()[-1], 0, head.start())
