@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphload.corpus import read_papers
-from graphload.extract import acronyms, components, rules
+from graphload.extract import acronyms, components, repos, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,6 +89,16 @@ def test_a_name_is_set_off_after_a_dataset_word_where_the_whole_window_says_so(t
     plain = bool(rules._DATASET_AFTER.match(text[end:end + 20]) or rules._DATA_WORD_AFTER.match(text, end, end + 120)
                  or rules._DATA_WORD_BEFORE.search(text, max(0, start - 100), start))
     assert rules._named_as_data(text, start, end) == plain
+
+
+URL_FRAGMENTS = ["https://", "http://", "www.", "WWW.", "github.com", "GitHub.com", "hf.co", "huggingface.co", "gitlab.com",
+                 "bitbucket.org", "/", "/owner", "/Name.git", " ", "x", "@", ".", "é", "\u212a"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(URL_FRAGMENTS), max_size=12).map("".join))
+def test_repository_urls_are_found_where_the_scan_finds_them(text):
+    assert [m.span() for m in repos._repo_urls(text, text.lower())] == [m.span() for m in repos.REPO_URL.finditer(text)]
 
 
 @settings(max_examples=500, deadline=None)

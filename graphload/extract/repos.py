@@ -91,9 +91,9 @@ def find_repos(text: str) -> list[RepoMatch]:
     """
     found = []
     lowered = text.lower()
-    if not any(host in lowered for host in ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "hf.co")):
+    if not any(host in lowered for host in _HOST_NAMES):
         return found  # most abstracts have no URL: skip the regex scan
-    for match in REPO_URL.finditer(text):
+    for match in _repo_urls(text, lowered):
         path, end = match.group("path"), match.end()
         if len([p for p in path.split("/") if p]) == 1 and match.group("host").lower() not in ("huggingface.co", "hf.co"):
             path, end = _rejoin_breaks(text, match)
@@ -101,4 +101,30 @@ def find_repos(text: str) -> list[RepoMatch]:
         if key:
             surface = text[match.start():end].rstrip(".,;:)/")
             found.append(RepoMatch(match.start(), match.start() + len(surface), surface, key))
+    return found
+
+
+_HOST_NAMES = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "hf.co")
+_BEFORE_HOST = (0, 4, 7, 8, 11, 12)  # lengths of what a URL may hold before its host: www., http://, https://www. ...
+
+
+def _repo_urls(text: str, lowered: str) -> list[re.Match]:
+    """What REPO_URL.finditer(text) finds. In an ASCII text (where lower() keeps every character's place and
+    only ASCII letters match the hosts' letters) it is tried only where a URL holding a host found in `lowered`
+    would start: the scan itself tries the pattern at every position of the text."""
+    if not text.isascii():
+        return list(REPO_URL.finditer(text))
+    starts = set()
+    for host in _HOST_NAMES:
+        at = lowered.find(host)
+        while at >= 0:
+            starts.update(at - length for length in _BEFORE_HOST if length <= at)
+            at = lowered.find(host, at + 1)
+    found, end = [], 0
+    for start in sorted(starts):
+        if start >= end:
+            match = REPO_URL.match(text, start)
+            if match:
+                found.append(match)
+                end = match.end()
     return found
