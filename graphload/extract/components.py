@@ -32,8 +32,21 @@ from graphload.extract.resolve import resolve, title_length
 from graphload.extract.vocab import (NON_ENTITY, is_case_sensitive, load_patterns, matches_as_written, non_entities,
                                      surface_variants)
 
+# The entities live in user_data under a plain key: the resolver sets them and Extractor reads them there,
+# as doc._ builds an accessor object on each use (some 6 us a doc); doc._.graphload_entities reads the same.
+ENTITIES = "graphload_entities"
+
+
+def _entities_of(doc: Doc):
+    return doc.user_data.get(ENTITIES)
+
+
+def _set_entities(doc: Doc, entities) -> None:
+    doc.user_data[ENTITIES] = entities
+
+
 if not Doc.has_extension("graphload_entities"):
-    Doc.set_extension("graphload_entities", default=None)
+    Doc.set_extension("graphload_entities", getter=_entities_of, setter=_set_entities)
 
 
 # Docs cross process boundaries as msgpack when a caller runs build_pipeline()'s nlp.pipe with
@@ -246,7 +259,7 @@ class EntityResolver:
 
     @staticmethod
     def _resolve(doc: Doc, vocabulary: dict) -> Doc:
-        doc._.graphload_entities = resolve(_candidates(doc), doc_text(doc), vocabulary)
+        doc.user_data[ENTITIES] = resolve(_candidates(doc), doc_text(doc), vocabulary)
         doc.user_data.pop("graphload_candidates", None)
         return doc
 

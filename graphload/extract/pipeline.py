@@ -14,7 +14,7 @@ from spacy.tokenizer import Tokenizer
 from graphload.corpus.extracted import ExtractedPaper
 from graphload.corpus.paper import Paper
 from graphload.errors import ExtractError
-from graphload.extract import components  # noqa: F401  (registers the factories)
+from graphload.extract import components  # registers the factories; ENTITIES
 from graphload.extract.learned import KnownEntity, Lexicon, known_lexicon, learn_lexicon
 from graphload.extract.resolve import paper_text
 from graphload.streams import DEFAULT_NLP_BATCH_SIZE, chunks
@@ -133,7 +133,7 @@ class Extractor:
             texts = [paper_text(p.title, p.abstract)[:self.nlp.max_length] for p in batch]
             docs = self.nlp.pipe((self._make_doc(t) for t in texts), batch_size=self.batch_size)
             for paper, doc in zip(batch, docs):
-                yield ExtractedPaper(paper, doc._.graphload_entities)
+                yield ExtractedPaper(paper, doc.user_data[components.ENTITIES])
 
     def extract(self, papers: Iterable[Paper]) -> Iterator[ExtractedPaper]:
         if is_rereadable(papers):  # learn from all of it, then extract
