@@ -260,7 +260,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
                 report.skipped.append((where, f"paper {record.id} was exported already; the first record is kept"))
                 continue
             rows = {t: [stored(r) for r in by_type] for t, by_type in mention_rows(record).items()}
-            if _holds_delimiter(row, *(r for by_type in rows.values() for r in by_type)):
+            # (a paper id is a list item too: in the pick state and chosen_by)
+            if _holds_delimiter({"id": [record.id]}, row, *(r for by_type in rows.values() for r in by_type)):
                 report.skipped.append((where, f"paper {record.id}: a list value holds U+001F, the import's list "
                                               "separator"))
                 continue
@@ -302,7 +303,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
         i = next(paper_index)
         assert links.pick_state.ids[i] == paper_id, (paper_id, links.pick_state.ids[i])
         return links.pick_state.row(i)
-    papers.append_columns({"picks": "long", "pick_floor": "double", "pick_floor_with": "string"}, pick_state_of)
+    papers.append_columns({"picks": "string[]", "pick_scores": "double[]"}, pick_state_of)
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -335,7 +336,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     state = _Table(out, "link_state", "--nodes=GraphloadLinkState", _Ids((("name", "name:ID(GraphloadLinkState)"),)))
     state.write({"name": "links", "n_ref": links.papers, "hub_limit": links.hub_limit, "max_df": float(max_df),
                  "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k,
-                 "frozen_evidence": True, "pick_state": True})
+                 "frozen_evidence": True, "ordered_picks": True})
     tables.append(state)
 
     lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]

@@ -472,9 +472,7 @@ class ShareMaths:
         crowded = np.bincount(local[at], minlength=rows) > need
         settled = at[~crowded[local[at]]]
         at = at[crowded[local[at]]]
-        mine, other = block[local[at]], cols[at]
-        hashes = self.hashes
-        tie = pair_hash(hashes[np.minimum(mine, other)], hashes[np.maximum(mine, other)])
+        tie = pair_ties(self.hashes, block[local[at]], cols[at])
         # row, then hash (40 bits), in one int64; a stable sort leaves equal hashes in paper order
         at = at[np.argsort((local[at].astype(np.int64) << 40) | tie.astype(np.int64), kind="stable")]
         first = np.r_[0, np.flatnonzero(np.diff(local[at])) + 1]
@@ -522,31 +520,27 @@ class ShareMaths:
 
 
 class PickState:
-    """Per paper: how many pairs it picks and its lowest pick (rank score in millionths, partner),
-    in `ShareMaths`' order (best score first, equal scores in the order of `pair_hash`, then
-    partner id), so the lowest is the last. Stored on each paper (`picks`, `pick_floor`,
-    `pick_floor_with`), the incremental relink knows without reading a paper's links whether it
-    has room for a new pair and whether a new pair beats its lowest pick.
+    """Per paper: its picks in `ShareMaths`' order (`rank_order`: best score first, equal scores
+    in the order of `pair_hash`, then partner id), each with its rank score (millionths). Stored
+    on each paper as parallel lists (`picks`: the partners' ids, `pick_scores`: the scores), so
+    the incremental relink knows without reading a paper's links how many pairs it picks, its
+    lowest pick (the last) and, when a new pair beats that, the top-k to merge the new pair into.
 
     `record` passes `ShareMaths.picks(..., ranks=True)` through as (mine, picked) and keeps the
     state; a row's picks all come in one block."""
 
     def __init__(self, ids: list[str], hashes: np.ndarray):
         self.ids, self.hashes = ids, hashes
-        self.count = np.zeros(len(ids), dtype=np.int32)
-        self.floor = np.zeros(len(ids), dtype=np.int64)
-        self.floor_with = np.full(len(ids), -1, dtype=np.int64)
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._built: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add(self, mine: np.ndarray, other: np.ndarray, rank: np.ndarray) -> None:
         if not len(mine):
             return
-        tie = pair_hash(self.hashes[np.minimum(mine, other)], self.hashes[np.maximum(mine, other)]).astype(np.int64)
-        order = np.lexsort((-other, -tie, rank, mine))  # per row, the lowest pick first
-        mine, other, rank = mine[order], other[order], rank[order]
-        first = np.flatnonzero(np.r_[True, mine[1:] != mine[:-1]])
-        self.count[mine[first]] = np.diff(np.r_[first, len(mine)])
-        self.floor[mine[first]] = rank[first]
-        self.floor_with[mine[first]] = other[first]
+        order = rank_order(mine, other, rank, self.hashes)
+        self._parts.append((np.asarray(mine)[order].astype(np.int32), np.asarray(other)[order].astype(np.int32),
+                            np.asarray(rank)[order].astype(np.int32)))
+        self._built = None
 
     def record(self, picks: Iterable[tuple[np.ndarray, np.ndarray, np.ndarray]]
                ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -554,14 +548,35 @@ class PickState:
             self.add(mine, other, rank)
             yield mine, other
 
+    def _build(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(first entry of each paper, count of each paper, partner, rank), rows in paper order."""
+        if self._built is None:
+            if self._parts:
+                mine, other, rank = (np.concatenate(column) for column in zip(*self._parts))
+            else:
+                mine = other = rank = np.zeros(0, dtype=np.int32)
+            order = np.argsort(mine, kind="stable")  # a row's picks are in one part, already ranked
+            count = np.bincount(mine, minlength=len(self.ids)).astype(np.int32)
+            self._parts = [(mine[order], other[order], rank[order])]
+            self._built = (np.cumsum(count) - count, count, other[order], rank[order])
+        return self._built
+
+    @property
+    def count(self) -> np.ndarray:
+        """How many pairs each paper picks."""
+        return self._build()[1]
+
     def row(self, i: int) -> dict:
         """What a paper stores: nothing (None) when it picks no pair."""
-        count = int(self.count[i])
-        return {"picks": count or None, "pick_floor": int(self.floor[i]) / 1e6 if count else None,
-                "pick_floor_with": self.ids[int(self.floor_with[i])] if count else None}
+        first, count, other, rank = self._build()
+        start, stop = int(first[i]), int(first[i]) + int(count[i])
+        if start == stop:
+            return {"picks": None, "pick_scores": None}
+        return {"picks": [self.ids[j] for j in other[start:stop].tolist()],
+                "pick_scores": [r / 1e6 for r in rank[start:stop].tolist()]}
 
     def rows(self, papers: np.ndarray | None = None) -> Iterator[dict]:
-        """{id, picks, pick_floor, pick_floor_with} of each paper that picks a pair (or of `papers`)."""
+        """{id, picks, pick_scores} of each paper that picks a pair (or of `papers`)."""
         for i in (np.flatnonzero(self.count) if papers is None else papers).tolist():
             yield {"id": self.ids[i], **self.row(i)}
 
@@ -648,15 +663,40 @@ def evidence_between_rebuilds(entity_type: str, frozen: dict | None, spec: float
     return spec, linking, hub, evidence, False
 
 
+# Rank scores are millionths of a score in [0, 1]: 20 bits, below the pair hash's 40.
+_SCORE_SHIFT = 40
+_BEST_SCORE = 1_000_000
+
+
+def rank_key(scores: np.ndarray, ties: np.ndarray) -> np.ndarray:
+    """The order in which a paper picks its pairs, one int64 per pair, lower first: best rank score
+    (millionths) first, equal scores in the order of their `pair_hash` (`ties`). Equal keys (about
+    one in 10^12) go by partner id (`rank_order`). `PickState`, `ranked` and the incremental
+    relink's test of a new pair against a paper's lowest pick all order by it, as
+    `ShareMaths._top_k` picks."""
+    return ((_BEST_SCORE - np.asarray(scores, dtype=np.int64)) << _SCORE_SHIFT) | np.asarray(ties).astype(np.int64)
+
+
+def pair_ties(hashes: np.ndarray, mine: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """`pair_hash` of each pair (mine[i], other[i]), indices in id order into `hashes`."""
+    return pair_hash(hashes[np.minimum(mine, other)], hashes[np.maximum(mine, other)])
+
+
+def rank_order(rows: np.ndarray, partners: np.ndarray, scores: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """Positions of the pairs (rows[i], partners[i]) with rank `scores`, row by row (ascending), each
+    row's best first (`rank_key`, then partner id); rows and partners are indices in id order
+    into `hashes` (`paper_hashes`)."""
+    rows, partners = np.asarray(rows, dtype=np.int64), np.asarray(partners, dtype=np.int64)
+    return np.lexsort((partners, rank_key(scores, pair_ties(hashes, rows, partners)), rows))
+
+
 def ranked(rows: list[str], partners: list[str], scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The order `ShareMaths` ranks the candidates (rows[i], partners[i]) with rank `scores`
-    (millionths) in: best score first, equal scores in the order of `pair_hash`, then partner id.
-    Returns (order: candidate positions, row by row, best first; place of each in its row)."""
+    (millionths) in (`rank_order`). Returns (order: candidate positions, row by row, best first;
+    place of each in its row)."""
     names, inverse = np.unique(np.array(rows + partners, dtype=object), return_inverse=True)
     row, partner = inverse[:len(rows)], inverse[len(rows):]
-    hashes = paper_hashes(names.tolist())
-    tie = pair_hash(hashes[np.minimum(row, partner)], hashes[np.maximum(row, partner)])
-    order = np.lexsort((partner, tie, -np.asarray(scores, dtype=np.int64), row))
+    order = rank_order(row, partner, scores, paper_hashes(names.tolist()))
     sorted_rows = row[order]
     first = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
     place = np.empty(len(order), dtype=np.int64)

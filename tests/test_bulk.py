@@ -45,7 +45,7 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
     assert (out / "papers.header.csv").read_text() == (
         "id:ID(Paper),title:string,abstract:string,url:string,arxiv_id:string,doi:string,authors:string[],"
         "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean,"
-        "picks:long,pick_floor:double,pick_floor_with:string\n")
+        "picks:string[],pick_scores:double[]\n")
     assert (out / "mentions_method.header.csv").read_text() == (
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
@@ -54,8 +54,10 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
                                                             "chosen_by:string[]\n")
     odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty
-    # fields; then its pick state (2 picks, the lower with p2), added when the rows are copied out sorted
-    assert odd == ',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false,2,0.608709,"p2"\n'
+    # fields; then its pick state (2 picks at one score, in the order of their pair hash), added when the rows
+    # are copied out sorted
+    assert odd == (',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false,"p1\x1fp2",'
+                   '"0.608709\x1f0.608709"\n')
     assert stats.labels["Paper"] == 7 and stats.skipped == 0
 
 

@@ -116,7 +116,7 @@ def test_equal_scores_are_not_settled_by_paper_order():
     assert again != picks
 
 
-def test_the_stored_lowest_pick_is_the_last_pick_in_the_merge_order_also_among_equal_scores():
+def test_the_stored_picks_are_each_papers_picks_in_the_merge_order_also_among_equal_scores():
     # 30 papers sharing one rare dataset (every pair scores the same), a few sharing a second one too,
     # among 300 papers
     rows = [(f"q{i:02d}", "dataset:d", False) for i in range(30)]
@@ -134,11 +134,34 @@ def test_the_stored_lowest_pick_is_the_last_pick_in_the_merge_order_also_among_e
     for paper_id, picked in picks.items():
         partners, scores = [p for p, _ in picked], np.array([s for _, s in picked])
         order, _ = ranked([paper_id] * len(picked), partners, scores)
-        # the stored floor is the pick the merge (graph.ranked, as top_k_of) ranks last
-        assert (state[paper_id]["picks"], state[paper_id]["pick_floor_with"]) == (len(picked), partners[order[-1]])
-        assert round(state[paper_id]["pick_floor"] * 1e6) == scores[order[-1]]
+        # the stored picks are the paper's links it picks, in the order the merge (graph.ranked) ranks them
+        assert state[paper_id]["picks"] == [partners[i] for i in order.tolist()]
+        assert [round(s * 1e6) for s in state[paper_id]["pick_scores"]] == scores[order].tolist()
         ties += int((scores == scores[order[-1]]).sum() > 1)
-    assert ties > 20  # most floors were decided among equal scores, by the pair hash
+    assert ties > 20  # most orders were decided among equal scores, by the pair hash
+
+
+def test_a_merge_of_stored_picks_with_new_pairs_among_equal_scores_is_the_top_k_of_everything():
+    # 24 papers share one rare dataset: every pair scores the same, so each top-4 is decided by the
+    # pair hash alone. Papers p20..p23 come later: merging each other paper's stored picks with its
+    # pairs to them (graph.ranked, as the incremental relink does) gives the top-4 computed at once.
+    rows = [(f"p{i:02d}", "dataset:d", False) for i in range(24)]
+    options = dict(max_df=40, top_k=4, min_score=0.1, entities={"dataset:d": EntityInfo("D-1")},
+                   papers=[f"z{i:03d}" for i in range(276)])
+    before = {row["id"]: row for row in compute_links(rows[:20], **options).pick_state.rows()}
+    after = {row["id"]: row for row in compute_links(rows, **options).pick_state.rows()}
+    changed = 0
+    for paper_id, stored_picks in before.items():
+        new = [f"p{i:02d}" for i in range(20, 24)]
+        partners = stored_picks["picks"] + new
+        scores = np.array([round(s * 1e6) for s in stored_picks["pick_scores"]] + [round(stored_picks["pick_scores"][0]
+                                                                                        * 1e6)] * len(new))
+        order, place = ranked([paper_id] * len(partners), partners, scores)
+        merged = [partners[i] for i in order.tolist() if place[i] < 4]
+        assert merged == after[paper_id]["picks"]
+        assert top_k_of([paper_id] * len(partners), partners, scores, 4).tolist() == [p in merged for p in partners]
+        changed += merged != stored_picks["picks"]
+    assert 0 < changed < len(before)  # some new pairs win on their hash, some lose
 
 
 def test_streamed_shares_are_the_listed_ones_and_know_their_length():

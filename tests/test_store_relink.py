@@ -41,10 +41,9 @@ def stored_links(driver, db):
     other = sorted(tuple(r) for r in driver.execute_query(
         "MATCH (a)-[r:INTRODUCED_BY|BUILDS_ON|CITES]->(b) RETURN type(r), coalesce(a.id, a.type + ':' + a.key), b.id, "
         "r.via", database_=db).records)
-    picks = {r["id"]: (r["picks"], round(r["floor"] * 1e6), r["floor_with"]) for r in driver.execute_query(
-        "MATCH (p:Paper) WHERE p.picks IS NOT NULL OR p.pick_floor IS NOT NULL OR p.pick_floor_with IS NOT NULL "
-        "RETURN p.id AS id, p.picks AS picks, p.pick_floor AS floor, p.pick_floor_with AS floor_with",
-        database_=db).records}
+    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["scores"] or []]) for r in driver.execute_query(
+        "MATCH (p:Paper) WHERE p.picks IS NOT NULL OR p.pick_scores IS NOT NULL OR p.pick_floor IS NOT NULL "
+        "RETURN p.id AS id, p.picks AS picks, p.pick_scores AS scores", database_=db).records}
     return shares, flags, other, picks
 
 
@@ -108,7 +107,7 @@ def full_rebuild_under(driver, db, n_ref, frozen=None):
     other = sorted([("INTRODUCED_BY", f"{r['type']}:{r['key']}", r["paper_id"], None) for r in links.introduced_by]
                    + [("BUILDS_ON", r["source"], r["target"], r["via"]) for r in links.builds_on]
                    + [("CITES", r["source"], r["target"], None) for r in citations.cites])
-    picks = {r["id"]: (r["picks"], round(r["pick_floor"] * 1e6), r["pick_floor_with"])
+    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["pick_scores"]])
              for r in links.pick_state.rows()}
     return shares, flags, other, picks
 
@@ -130,7 +129,7 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     first = load([base], neo4j_settings)
     assert first.relink["mode"] == "full" and first.relink["n_ref"] == 558
     before = stored_links(neo4j_db, db)[0]
-    # the full rebuild stores each paper's count of picks and lowest pick, as compute_links gives them
+    # the full rebuild stores each paper's picks in rank order with their scores, as compute_links gives them
     full_picks = stored_links(neo4j_db, db)[3]
     assert len(full_picks) > 200 and full_picks == full_rebuild_under(neo4j_db, db, 558)[3]
     frozen = stored_evidence(neo4j_db, db)
@@ -139,9 +138,9 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     result = second.relink
     # 608 papers: under the 10% growth that forces a full rebuild, so rarity keeps N = 558
     assert (result["mode"], result["n_ref"], result["papers"], result["pending_papers"]) == ("incremental", 558, 608, 50)
-    # only the new papers' rows are computed in full; of the partners they reach, from their pick state,
+    # only the new papers' rows are computed in full; of the partners they reach, from their stored picks,
     # some have room for every new pair, some keep their picks (no new pair beats their lowest), and
-    # only the rest have their picks read and merged
+    # the rest merge their stored picks with their new pairs (no link read)
     assert result["rows"] == 50, result
     assert result["room_rows"] > 0 and result["floor_rows"] > 0 and result["merged_rows"] > 0, result
     shares, flags, other, picks = stored_links(neo4j_db, db)
@@ -152,7 +151,7 @@ def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_
     assert shares == expected[0]
     assert flags == expected[1]
     assert other == expected[2]
-    # and the pick state the incremental relink kept up to date is the one a full rebuild would store
+    # and the ordered picks the incremental relink kept up to date are those a full rebuild would store
     assert picks == expected[3] and picks != full_picks
     # only what changed was written
     created = set(shares) - set(before)
@@ -203,6 +202,16 @@ def test_a_changed_paper_moves_its_links_and_growth_forces_a_full_rebuild(neo4j_
     result = load([path], neo4j_settings).relink
     assert result["mode"] == "incremental" and result["rows"] > 1
     assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558, frozen)
+    # a graph whose papers hold only the count and lowest pick of an older version: rebuilt in full once
+    neo4j_db.execute_query("MATCH (s:GraphloadLinkState) SET s.pick_state = true REMOVE s.ordered_picks "
+                           "WITH s MATCH (p:Paper) WHERE p.picks IS NOT NULL "
+                           "SET p.pick_floor = p.pick_scores[-1], p.pick_floor_with = p.picks[-1], "
+                           "p.picks = size(p.picks) REMOVE p.pick_scores", database_=db)
+    older = relink(neo4j_settings)
+    assert (older.mode, older.reason) == ("full", "the link state predates the papers' ordered picks")
+    assert stored_links(neo4j_db, db)[3] == full_rebuild_under(neo4j_db, db, older.n_ref)[3]
+    assert not neo4j_db.execute_query("MATCH (p:Paper) WHERE p.pick_floor IS NOT NULL RETURN count(p)",
+                                      database_=db).records[0][0]
     # other link options: a full rebuild
     assert relink(neo4j_settings, top_k=3).reason == "the link options changed"
     assert n_ref_of(neo4j_db, db) == 558

@@ -1,8 +1,9 @@
-// Write each paper's pick state: how many pairs it picks (its SHARES_ENTITY links whose
-// chosen_by holds it) and its lowest pick, the rank score as stored and the partner (null
-// when it picks none: the properties go). The incremental relink decides from them whether a
-// new pair enters the paper's top-k without reading its links.
-// Parameters: $rows (list of maps: id, picks, pick_floor, pick_floor_with)
+// Write each paper's pick state: its picks in rank order (graph.rank_order), as parallel lists:
+// picks, the partners' ids, and pick_scores, their rank scores as stored on the links (both null
+// when it picks none: the properties go). The count and the lowest pick follow; the incremental
+// relink decides from them whether a new pair enters the paper's top-k, and merges it in,
+// without reading the paper's links.
+// Parameters: $rows (list of maps: id, picks, pick_scores)
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.id})
-SET p.picks = row.picks, p.pick_floor = row.pick_floor, p.pick_floor_with = row.pick_floor_with
+SET p.picks = row.picks, p.pick_scores = row.pick_scores

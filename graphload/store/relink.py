@@ -17,13 +17,13 @@ recomputes only what the papers written since the last relink can change:
   partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
   entity that just became a hub that pick a pair sharing it (graph.ShareMaths, from the postings
   of their linking entities).
-  Every other paper Q a new pair qualifies for is decided from its pick state (the count of its
-  picks and its lowest pick, stored on the paper wherever its picks are decided: graph.PickState):
-  with room for all its new pairs it picks them all; with k picks and no new pair above its lowest
-  it is unchanged; otherwise its stored picks are read and merged with its new pairs
-  (graph.ranked), exact since none of its other scores moved. A link is kept while one of its
-  endpoints picks it (`chosen_by`), and only links that changed are written (new ones with
-  CREATE) or deleted.
+  Every other paper Q a new pair qualifies for is decided from its ordered picks (its picks in
+  rank order with their scores, stored on the paper wherever its picks are decided:
+  graph.PickState): with room for all its new pairs it picks them all; with k picks and no new
+  pair above its lowest it is unchanged; otherwise its stored picks are merged with its new
+  pairs (graph.ranked), exact since none of its other scores moved; no link of Q is read. A link
+  is kept while one of its endpoints picks it (`chosen_by`), and only links that changed are
+  written (new ones with CREATE), lose a picker (`link/shares_unpick.cypher`) or are deleted.
 - INTRODUCED_BY and BUILDS_ON are recomputed for the pending entities and papers from the
   postings of the pending introduced entities; CITES and stubs from every paper's ids, but only
   when a pending paper has ids or references; each is written as a difference.
@@ -43,8 +43,8 @@ from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
 from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, PickState, ShareMaths, compute_links,
-                             evidence_between_rebuilds, introductions, pair_hash, paper_hashes, picked_pairs, ranked,
-                             resolve_citations, specificity)
+                             evidence_between_rebuilds, introductions, pair_hash, pair_ties, paper_hashes,
+                             picked_pairs, rank_key, ranked, resolve_citations, specificity)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -72,9 +72,9 @@ class RelinkResult:
     hubs: list[dict] = field(default_factory=list)
     pending_papers: int = 0         # papers written since the last relink
     rows: int = 0                   # papers whose top-k was computed in full
-    merged_rows: int = 0            # papers whose stored picks were read and merged with new pairs (incremental)
-    room_rows: int = 0              # papers with room for all their new pairs: picked without a read
-    floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged, no read
+    merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
+    room_rows: int = 0              # papers with room for all their new pairs: all picked
+    floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged
     hub_papers: int = 0             # papers of the entities that just became hubs
     hub_rows: int = 0               # of those, computed in full (a pick of theirs shares the new hub)
     shares_created: int = 0
@@ -211,7 +211,7 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
         reason = ("asked for" if full else "no link state in the graph" if state is None
                   else "the link options changed" if _policy_of(state) != policy
                   else "the link state predates frozen evidence" if not state["frozen_evidence"]
-                  else "the link state predates the papers' pick state" if not state["pick_state"]
+                  else "the link state predates the papers' ordered picks" if not state["ordered_picks"]
                   else f"N grew from {state['n_ref']:,} to {papers:,} (over {REBUILD_GROWTH:.0%})"
                   if papers > state["n_ref"] * (1 + REBUILD_GROWTH) else "")
         if reason:
@@ -306,6 +306,13 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     summarised = time.perf_counter()
 
     pending_ids = {p["id"] for p in pending}
+    # Each paper's stored picks (link/pick_state.cypher), read once: (partners, rank scores), best first
+    stored_state: dict[str, tuple[list[str], list[int]]] = {}
+
+    def read_state(paper_ids: list[str]) -> None:
+        for r in graph.read_chunked("link/pick_state_of.cypher", "ids", paper_ids):
+            stored_state[r["id"]] = (r["picks"], [round(score * 1e6) for score in r["scores"]])
+
     # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
     # paper (a re-loaded paper's pairs are scored again, so its partners' next best may come in);
     # the papers of an entity that became a hub that pick a pair sharing it (that pair lost the
@@ -320,10 +327,10 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         for uid, paper_ids in graph.stream("link/linking_postings_of.cypher", rows=chunk):
             for paper_id in paper_ids:
                 hubs_of.setdefault(paper_id, set()).add(uid)
-    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", sorted(set(hubs_of) - full)):
-        for mine, other in ((r["source"], r["target"]), (r["target"], r["source"])):
-            if mine in r["chosen_by"] and mine in hubs_of and hubs_of[mine] & hubs_of.get(other, set()):
-                full.add(mine)
+    read_state(sorted(set(hubs_of) - full))
+    for mine in sorted(set(hubs_of) - full):
+        if any(hubs_of[mine] & hubs_of.get(other, set()) for other in stored_state.get(mine, _NO_PICKS)[0]):
+            full.add(mine)
     result.hub_papers, result.hub_rows = len(hubs_of), len(full & set(hubs_of))
     full_ids = sorted(full)
     rows_found = time.perf_counter()
@@ -368,64 +375,58 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     new_score = np.concatenate(new_score) if new_score else np.zeros(0, np.int64)
     products = time.perf_counter()
 
-    # Each partner Q of a new pair, from its pick state (count c, lowest pick): with room for all
-    # its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its lowest
-    # pick nothing changes; only the others' stored picks are read and merged with their new pairs.
+    # Each partner Q of a new pair, from its stored picks (count c, the last its lowest): with room
+    # for all its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its
+    # lowest pick nothing changes; the others merge their stored picks with their new pairs.
     candidates = np.unique(new_q)
     candidate_ids = [ids[q] for q in candidates.tolist()]
-    stored_state = {r["id"]: r for r in graph.read_chunked("link/pick_state_of.cypher", "ids",
-                                                           sorted(set(candidate_ids) | full))}
+    read_state(sorted((set(candidate_ids) | full) - set(stored_state)))
     state_read = time.perf_counter()
-    # which new pairs rank above their Q's lowest pick, in ShareMaths' order (score, pair hash, partner id)
-    counts = np.array([stored_state[q]["picks"] for q in candidate_ids], dtype=np.int64)
-    floors = np.array([round(stored_state[q]["pick_floor"] * 1e6) if stored_state[q]["picks"] else -1
-                       for q in candidate_ids], dtype=np.int64)
-    floor_with = [stored_state[q]["pick_floor_with"] or "" for q in candidate_ids]
+    states = [stored_state.get(q, _NO_PICKS) for q in candidate_ids]
+    counts = np.array([len(partners) for partners, _ in states], dtype=np.int64)
+    floors = np.array([scores[-1] if scores else 0 for _, scores in states], dtype=np.int64)
+    floor_with = [partners[-1] if partners else "" for partners, _ in states]
+    # which new pairs rank above their Q's lowest pick (graph.rank_key; partner id on equal keys)
     hashes, floor_hashes = maths.hashes, paper_hashes(floor_with)
     q_first = np.array([q < f for q, f in zip(candidate_ids, floor_with)], dtype=bool)
-    floor_tie = np.where(q_first, pair_hash(hashes[candidates], floor_hashes),
-                         pair_hash(floor_hashes, hashes[candidates]))
+    floor_key = rank_key(floors, np.where(q_first, pair_hash(hashes[candidates], floor_hashes),
+                                          pair_hash(floor_hashes, hashes[candidates])))
     at = np.searchsorted(candidates, new_q)
-    new_tie = pair_hash(hashes[np.minimum(new_q, new_p)], hashes[np.maximum(new_q, new_p)])
-    beats = (counts[at] == 0) | (new_score > floors[at]) | ((new_score == floors[at]) & (new_tie < floor_tie[at]))
-    for i in np.flatnonzero((new_score == floors[at]) & (new_tie == floor_tie[at])).tolist():
+    new_key = rank_key(new_score, pair_ties(hashes, new_q, new_p))
+    beats = (counts[at] == 0) | (new_key < floor_key[at])
+    for i in np.flatnonzero((counts[at] > 0) & (new_key == floor_key[at])).tolist():
         beats[i] = ids[new_p[i]] < floor_with[at[i]]  # equal hashes (about one in 10^12): partner id
     new_counts = np.bincount(at, minlength=len(candidates))
     beating = np.bincount(at, weights=beats, minlength=len(candidates))
     room_at = counts + new_counts <= policy.top_k
     read_at = ~room_at & ((counts < policy.top_k) | (beating > 0))
-    room = {candidate_ids[i] for i in np.flatnonzero(room_at).tolist()}
-    merged_ids = [candidate_ids[i] for i in np.flatnonzero(read_at).tolist()]
+    result.room_rows, result.merged_rows = int(room_at.sum()), int(read_at.sum())
     result.floor_rows = int((~room_at & ~read_at).sum())
-    # the room rows and the merged rows' new pairs (the others' change nothing)
+    # The rows with room and the merged rows: their stored picks and their new pairs (the others'
+    # change nothing), ranked as ShareMaths ranks; the first k are their picks now.
     mine_at = room_at | read_at
+    merged = {candidate_ids[i] for i in np.flatnonzero(mine_at).tolist()}
     wanted = mine_at[at]
-    new_rows = [ids[q] for q in new_q[wanted].tolist()]
-    new_partners = [ids[p] for p in new_p[wanted].tolist()]
-    new_score = new_score[wanted]
-    # the rows with room: every new pair picked; the lowest of their entries (floor and new pairs) is the new floor
-    new_state = {}
-    roomy = [i for i, mine in enumerate(new_rows) if mine in room]
-    floored = [q for q in sorted(room) if stored_state[q]["picks"]]
-    if roomy:
-        entry_rows = [new_rows[i] for i in roomy] + floored
-        entry_partners = [new_partners[i] for i in roomy] + [stored_state[q]["pick_floor_with"] for q in floored]
-        entry_scores = np.concatenate([new_score[roomy], np.array([round(stored_state[q]["pick_floor"] * 1e6)
-                                                                   for q in floored], dtype=np.int64)])
-        order, _ = ranked(entry_rows, entry_partners, entry_scores)
-        gained = {candidate_ids[i]: int(new_counts[i]) for i in np.flatnonzero(room_at).tolist()}
-        for position in order.tolist():  # best first: a row's last entry is its lowest
-            mine = entry_rows[position]
-            new_state[mine] = (stored_state[mine]["picks"] + gained[mine], int(entry_scores[position]),
-                               entry_partners[position])
+    rows_of = [ids[q] for q in new_q[wanted].tolist()]
+    partners = [ids[p] for p in new_p[wanted].tolist()]
+    scores = new_score[wanted].tolist()
+    for mine in sorted(merged):
+        old_partners, old_scores = stored_state.get(mine, _NO_PICKS)
+        rows_of += [mine] * len(old_partners)
+        partners += old_partners
+        scores += old_scores
+    new_state: dict[str, tuple[list[str], list[int]]] = {mine: ([], []) for mine in merged}
+    if rows_of:
+        order, place = ranked(rows_of, partners, np.array(scores, dtype=np.int64))
+        for position in order[place[order] < policy.top_k].tolist():  # row by row, best first
+            picked_partners, picked_scores = new_state[rows_of[position]]
+            picked_partners.append(partners[position])
+            picked_scores.append(scores[position])
+    del rows_of, partners, scores
 
-    # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values;
-    # of the merged rows only (pair) -> (score, chosen_by): those links keep their other fields
+    # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values
     existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
         "link/shares_of_papers.cypher", "ids", full_ids)}
-    links_read = time.perf_counter()
-    for r in graph.read_chunked("link/picks_of_papers.cypher", "ids", merged_ids):
-        existing.setdefault((r["source"], r["target"]), (r["score"], tuple(r["chosen_by"])))
     read = time.perf_counter()
 
     # the full rows' picks
@@ -434,43 +435,29 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     chosen: dict[tuple[str, str], set[str]] = {}
     for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
         chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
-    # the merged rows' picks: their stored picks and their new pairs, ranked as ShareMaths ranks
-    merged = set(merged_ids)
-    rows_of, partners, scores = [], [], []
-    for (source, target), old in existing.items():
-        for mine, other in ((source, target), (target, source)):
-            if mine in merged and mine in old[-1]:
-                rows_of.append(mine)
-                partners.append(other)
-                scores.append(round(old[0] * 1e6))
-    for mine, other, score in zip(new_rows, new_partners, new_score.tolist()):
-        if mine in merged:
-            rows_of.append(mine)
-            partners.append(other)
-            scores.append(score)
-        elif mine in room:
-            chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
-    if rows_of:
-        order, place = ranked(rows_of, partners, np.array(scores, dtype=np.int64))
-        for position in order.tolist():  # best first, so a row's last kept entry is its lowest pick
-            if place[position] < policy.top_k:
-                mine, other = rows_of[position], partners[position]
+    # the merged rows' picks: a pick of a full row joins that link's chosen_by (it is made again);
+    # a pick given up whose other end is not computed in full leaves that link's chosen_by in place
+    # (what the other end says did not change), written as a drop
+    unpicked: dict[tuple[str, str], set[str]] = {}
+    for mine in sorted(merged):
+        now = new_state[mine][0]
+        for other in now:
+            if other in full:
                 chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
-                new_state[mine] = (int(place[position]) + 1, scores[position], other)
-    del rows_of, partners, scores, new_rows, new_partners
+        for other in set(stored_state.get(mine, _NO_PICKS)[0]) - set(now):
+            if other not in full:
+                unpicked.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
     # and what the others (neither in full nor merged) picked before
     for pair, old in existing.items():
         kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
         if kept:
             chosen.setdefault(pair, set()).update(kept)
-    result.rows, result.merged_rows, result.room_rows = len(full_ids), len(merged_ids), len(room)
+    result.rows = len(full_ids)
     # the pick state of every row whose picks changed: the full rows' from ShareMaths, the others' from the merge
-    state_rows = []
-    for paper_id in full_ids:
-        state_rows.append({"id": paper_id, **pick_state.row(index[paper_id])})
-    for paper_id, (count, score, partner) in new_state.items():
-        state_rows.append({"id": paper_id, "picks": count, "pick_floor": score / 1e6, "pick_floor_with": partner})
-    state_rows = [row for row in state_rows if _state_key(stored_state.get(row["id"])) != _state_key(row)]
+    state_rows = [{"id": paper_id, **pick_state.row(index[paper_id])} for paper_id in full_ids]
+    state_rows += [{"id": paper_id, "picks": now or None, "pick_scores": [score / 1e6 for score in scores] or None}
+                   for paper_id, (now, scores) in sorted(new_state.items())]
+    state_rows = [row for row in state_rows if _state_key(row) != stored_state.get(row["id"], _NO_PICKS)]
 
     # Links with an endpoint computed in full are made again (their scores may have moved);
     # the others keep their score and may change only in chosen_by.
@@ -491,7 +478,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         if old is not None and list(old[-1]) != new_by:
             chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
         existing.pop(pair, None)
-    result.shares = len(chosen)
+    result.shares = len(chosen) + len(unpicked)
 
     # Rows that differ from the stored link; what is left in `existing` afterwards is no longer
     # picked by anyone. Every link of a row computed in full was read (under the lock), so a row
@@ -513,6 +500,11 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
         result.shares_deleted = len(deletes)
         graph.write("link/shares_delete.cypher", deletes)
+        dropped = graph.write_reading("link/shares_unpick.cypher", ({"source": s, "target": t, "drop": sorted(by)}
+                                                                    for (s, t), by in sorted(unpicked.items())))
+        gone = sum(r["deleted"] for r in dropped)
+        result.shares_deleted += gone
+        result.shares_updated += len(dropped) - gone
         graph.write("link/pick_state.cypher", state_rows)
         graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
@@ -520,7 +512,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     written = time.perf_counter()
     result.other_written = _introductions_and_citations(graph, pending, infos, renamed)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
-    # summary: the pending entities' summaries and flags; read: postings and stored links;
+    # summary: the pending entities' summaries and flags; read: postings, pick state and stored links;
     # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
     # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
     result.seconds = {"summary": summarised - start, "read": (postings_read - summarised) + (read - products),
@@ -529,16 +521,16 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       # the parts of summary and read
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
-                      "read_state": state_read - products, "read_links": links_read - state_read,
-                      "read_picks": read - links_read}
+                      "read_state": state_read - products, "read_links": read - state_read}
     return result
 
 
-def _state_key(row: dict | None) -> tuple:
-    """A pick state as compared: no picks, no floor."""
-    if not row or not row["picks"]:
-        return (0, None, None)
-    return (row["picks"], round(row["pick_floor"] * 1e6), row["pick_floor_with"])
+_NO_PICKS: tuple[list[str], list[int]] = ([], [])
+
+
+def _state_key(row: dict) -> tuple[list[str], list[int]]:
+    """A pick state as `stored_state` holds it: (partners, rank scores)."""
+    return (row["picks"] or [], [round(score * 1e6) for score in row["pick_scores"] or []])
 
 
 def _share_key(row: dict) -> tuple:
