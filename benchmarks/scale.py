@@ -100,7 +100,7 @@ def _relink_figure(loaded: dict) -> str:
     return (f"{loaded['seconds'].get('link', 0):,.1f} s ({relink.get('mode')}{', ' + relink['reason'] if relink.get('reason') else ''}; "
             f"{''.join(f'{k} {v:,.1f} s, ' for k, v in seconds.items() if k not in ('total', 'write'))}"
             f"write {seconds.get('write', 0):,.1f} s; {relink.get('rows', 0):,} papers' rows computed in full, "
-            f"{relink.get('merged_rows', 0):,} merged with new pairs (picks read), "
+            f"{relink.get('merged_rows', 0):,} merged with new pairs (from their stored picks), "
             f"{relink.get('room_rows', 0):,} with room for them, {relink.get('floor_rows', 0):,} unchanged "
             f"(no new pair above their lowest pick); papers of new hubs {relink.get('hub_rows', 0):,} "
             f"computed in full of {relink.get('hub_papers', 0):,}; "

@@ -160,6 +160,13 @@ class _Graph:
             found += self.read(name, **{key: chunk}, **parameters)
         return found
 
+    def values_chunked(self, name: str, key: str, values: list, **parameters) -> Iterable[tuple]:
+        """As `read_chunked`, each record as the tuple of its values: no copy into a dict (at a
+        paper's ordered picks, `Record.data()` cost about as much as the read)."""
+        for chunk in chunks(values, READ_CHUNK):
+            yield from map(tuple, self.driver.execute_query(cypher_text(name), database_=self.database,
+                                                            **{key: chunk}, **parameters).records)
+
     def auto_commit(self, name: str) -> None:
         with self.driver.session(database=self.database) as session:
             session.run(cypher_text(name)).consume()
@@ -310,8 +317,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     stored_state: dict[str, tuple[list[str], list[int]]] = {}
 
     def read_state(paper_ids: list[str]) -> None:
-        for r in graph.read_chunked("link/pick_state_of.cypher", "ids", paper_ids):
-            stored_state[r["id"]] = (r["picks"], [round(score * 1e6) for score in r["scores"]])
+        for paper_id, partners, scores in graph.values_chunked("link/pick_state_of.cypher", "ids", paper_ids):
+            stored_state[paper_id] = (partners, [round(score * 1e6) for score in scores])
 
     # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
     # paper (a re-loaded paper's pairs are scored again, so its partners' next best may come in);
@@ -378,14 +385,18 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # Each partner Q of a new pair, from its stored picks (count c, the last its lowest): with room
     # for all its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its
     # lowest pick nothing changes; the others merge their stored picks with their new pairs.
+    # (only the count and the lowest pick are read for all of them; the picks of the rows that
+    # change, once known)
     candidates = np.unique(new_q)
     candidate_ids = [ids[q] for q in candidates.tolist()]
-    read_state(sorted((set(candidate_ids) | full) - set(stored_state)))
+    floor_of = {paper_id: (count, round(score * 1e6) if count else 0, partner or "") for paper_id, count, partner, score
+                in graph.values_chunked("link/pick_floor_of.cypher", "ids", candidate_ids)}
     state_read = time.perf_counter()
-    states = [stored_state.get(q, _NO_PICKS) for q in candidate_ids]
-    counts = np.array([len(partners) for partners, _ in states], dtype=np.int64)
-    floors = np.array([scores[-1] if scores else 0 for _, scores in states], dtype=np.int64)
-    floor_with = [partners[-1] if partners else "" for partners, _ in states]
+    no_floor = (0, 0, "")
+    counts = np.array([floor_of.get(q, no_floor)[0] for q in candidate_ids], dtype=np.int64)
+    floors = np.array([floor_of.get(q, no_floor)[1] for q in candidate_ids], dtype=np.int64)
+    floor_with = [floor_of.get(q, no_floor)[2] for q in candidate_ids]
+    del floor_of
     # which new pairs rank above their Q's lowest pick (graph.rank_key; partner id on equal keys)
     hashes, floor_hashes = maths.hashes, paper_hashes(floor_with)
     q_first = np.array([q < f for q, f in zip(candidate_ids, floor_with)], dtype=bool)
@@ -406,6 +417,9 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # change nothing), ranked as ShareMaths ranks; the first k are their picks now.
     mine_at = room_at | read_at
     merged = {candidate_ids[i] for i in np.flatnonzero(mine_at).tolist()}
+    picks_read_start = time.perf_counter()
+    read_state(sorted((merged | full) - set(stored_state)))
+    picks_read = time.perf_counter()
     wanted = mine_at[at]
     rows_of = [ids[q] for q in new_q[wanted].tolist()]
     partners = [ids[p] for p in new_p[wanted].tolist()]
@@ -423,6 +437,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
             picked_partners.append(partners[position])
             picked_scores.append(scores[position])
     del rows_of, partners, scores
+
+    merge_done = time.perf_counter()
 
     # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values
     existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
@@ -515,13 +531,17 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # summary: the pending entities' summaries and flags; read: postings, pick state and stored links;
     # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
     # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
-    result.seconds = {"summary": summarised - start, "read": (postings_read - summarised) + (read - products),
-                      "compute": (products - postings_read) + (computed - read),
+    result.seconds = {"summary": summarised - start,
+                      "read": (postings_read - summarised) + (state_read - products) + (picks_read - picks_read_start)
+                      + (read - merge_done),
+                      "compute": (products - postings_read) + (picks_read_start - state_read) + (merge_done - picks_read)
+                      + (computed - read),
                       "write": written - computed, "other": time.perf_counter() - written,
                       # the parts of summary and read
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
-                      "read_state": state_read - products, "read_links": read - state_read}
+                      "read_state": state_read - products, "read_picks": picks_read - state_read,
+                      "read_links": read - merge_done}
     return result
 
 
