@@ -511,8 +511,10 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     with progress("write links") as bar:
         graph.bar = bar
         result.shares_created = graph.write("link/shares_create.cypher", created)
+        wrote_created = time.perf_counter()
         result.shares_updated = graph.write("link/shares_entity.cypher", updated)
         result.shares_updated += graph.write("link/shares_chosen_by.cypher", chosen_only)
+        wrote_updated = time.perf_counter()
         deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
         result.shares_deleted = len(deletes)
         graph.write("link/shares_delete.cypher", deletes)
@@ -521,6 +523,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         gone = sum(r["deleted"] for r in dropped)
         result.shares_deleted += gone
         result.shares_updated += len(dropped) - gone
+        wrote_deleted = time.perf_counter()
         graph.write("link/pick_state.cypher", state_rows)
         graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
@@ -541,7 +544,11 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
                       "read_state": state_read - products, "read_picks": picks_read - state_read,
-                      "read_links": read - merge_done}
+                      "read_links": read - merge_done,
+                      # and of write: new links, changed ones, links given up (deleted or one picker fewer),
+                      # the pick state
+                      "write_created": wrote_created - computed, "write_updated": wrote_updated - wrote_created,
+                      "write_given_up": wrote_deleted - wrote_updated, "write_picks": written - wrote_deleted}
     return result
 
 
