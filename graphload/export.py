@@ -18,8 +18,8 @@ import networkx as nx
 from graphload.corpus import ReadReport
 from graphload.corpus.extracted import ExtractedPaper, read_extracted
 from graphload.errors import InputError
-from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, LABELS, EntityInfo, EntityTally,
-                             compute_links, mention_rows, paper_row, resolve_citations)
+from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, ENTITY_COUNTS, LABELS, EntityInfo,
+                             EntityTally, compute_links, mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
 # what a MENTIONS edge carries, as Neo4j holds it (cypher/load/mentions_*.cypher)
@@ -30,11 +30,14 @@ GEXF_NODE_ATTRIBUTES = {"id": "paper_id", "key": "entity_key"}
 
 
 def graph_from_neo4j(driver, database: str) -> nx.MultiDiGraph:
-    """The whole graph as Neo4j holds it (papers, entities, every relationship)."""
+    """The whole graph as Neo4j holds it (papers, entities, every relationship), without the
+    entities' use counts (graph.ENTITY_COUNTS: what their names and aliases are summarised from)."""
     from graphload.store.reader import read_nodes, read_relationships
 
     graph = nx.MultiDiGraph()
     for label, props in read_nodes(driver, database):
+        if label != "Paper":
+            props = {k: v for k, v in props.items() if k not in ENTITY_COUNTS}
         node_id = f"paper:{props['id']}" if label == "Paper" else f"{props['type']}:{props['key']}"
         graph.add_node(node_id, labels=label, label=_node_label(label, props), **props)
     for source, target, rel_type, props in read_relationships(driver, database):

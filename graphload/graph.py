@@ -108,9 +108,17 @@ def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
     return {t: list(by_key.values()) for t, by_key in rows.items()}
 
 
+# An entity's use counts, kept beside its summary so that a relink summarises an entity from them
+# instead of from all its mentions (cypher/load/mentions_*.cypher): the names papers give it and
+# its surface forms, sorted, with how many papers write each, and how many papers introduce it.
+# Internal: exports leave them out.
+ENTITY_COUNTS = ("name_forms", "name_papers", "alias_forms", "alias_papers", "introduced_papers")
+
+
 class EntityTally:
     """Each entity's summary from its MENTIONS rows, as link/entity_summary.cypher computes it
-    in Neo4j: paper_count, the name most papers use (ties: alphabetical), every alias sorted.
+    in Neo4j: paper_count, the name most papers use (ties: alphabetical), every alias sorted,
+    and the use counts they come from (ENTITY_COUNTS).
 
     >>> tally = EntityTally()
     >>> tally.add("method", {"key": "vae", "name": "VAE", "aliases": ["VAE"]})
@@ -120,22 +128,29 @@ class EntityTally:
 
     def __init__(self) -> None:
         self.names: dict[str, Counter] = defaultdict(Counter)
-        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.aliases: dict[str, Counter] = defaultdict(Counter)
+        self.introduced: Counter = Counter()
 
     def add(self, entity_type: str, mention: dict) -> None:
         uid = f"{entity_type}:{mention['key']}"
         self.names[uid][mention["name"]] += 1
         self.aliases[uid].update(mention["aliases"])
+        if mention.get("introduced"):
+            self.introduced[uid] += 1
 
     def summaries(self) -> Iterable[dict]:
-        """{type, key, name, aliases, aliases_text, paper_count} per entity, by type then key."""
+        """{type, key, name, aliases, aliases_text, paper_count} and ENTITY_COUNTS per entity,
+        by type then key."""
         for uid in sorted(self.names):
             entity_type, key = uid.split(":", 1)
-            counter = self.names[uid]
-            aliases = sorted(self.aliases[uid])
+            counter, alias_counter = self.names[uid], self.aliases[uid]
+            names, aliases = sorted(counter), sorted(alias_counter)
             yield {"type": entity_type, "key": key, "name": min(counter, key=lambda name: (-counter[name], name)),
                    "aliases": aliases, "aliases_text": "".join(f"{alias} | " for alias in aliases),
-                   "paper_count": sum(counter.values())}
+                   "paper_count": sum(counter.values()),
+                   "name_forms": names, "name_papers": [counter[name] for name in names],
+                   "alias_forms": aliases, "alias_papers": [alias_counter[alias] for alias in aliases],
+                   "introduced_papers": self.introduced[uid]}
 
 
 def _proper(form: str, canonical: bool = False) -> bool:

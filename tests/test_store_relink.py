@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graphload.graph import MIN_LINKING_SPECIFICITY, EntityInfo, compute_links, rarity, resolve_citations
+from graphload.graph import (ENTITY_COUNTS, MIN_LINKING_SPECIFICITY, EntityInfo, EntityTally, compute_links, rarity,
+                            resolve_citations)
 from graphload.ingest import extract_to_jsonl, load, relink
 from test_store_neo4j import graph_checksum
 
@@ -240,3 +241,121 @@ def test_an_entity_that_becomes_a_hub_recomputes_only_the_papers_that_pick_throu
     assert result["hub_papers"] == limit + 1
     assert len(copies) < result["hub_rows"] < result["hub_papers"], result
     assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558, frozen)
+
+
+def entity_summaries(driver, db):
+    """{uid: (name, aliases, aliases_text, paper_count, the use counts)} as the graph holds them."""
+    return {r["uid"]: tuple(r)[1:] for r in driver.execute_query(
+        "MATCH (e:Entity) RETURN e.type + ':' + e.key AS uid, e.name, e.aliases, e.aliases_text, e.paper_count, "
+        "e.name_forms, e.name_papers, e.alias_forms, e.alias_papers, e.introduced_papers", database_=db).records}
+
+
+def summaries_from_mentions(driver, db):
+    """The same, from every mention the graph holds now (graph.EntityTally, as a full rebuild computes them)."""
+    tally = EntityTally()
+    for r in driver.execute_query("MATCH (:Paper)-[m:MENTIONS]->(e:Entity) RETURN e.type AS type, e.key AS key, "
+                                  "m.name AS name, m.aliases AS aliases, m.introduced AS introduced",
+                                  database_=db).records:
+        tally.add(r["type"], r.data())
+    return {f"{s['type']}:{s['key']}": (s["name"], s["aliases"], s["aliases_text"], s["paper_count"],
+                                        *(s[k] for k in ENTITY_COUNTS)) for s in tally.summaries()}
+
+
+def holders_of_a_three_paper_method(records):
+    """The records of the three papers of a method only three papers mention, each with other entities."""
+    holders = {}
+    for r in records:
+        for e in r["entities"]:
+            if e["type"] == "method":
+                holders.setdefault(e["key"], []).append(r)
+    key = min(k for k, rs in holders.items() if len(rs) == 3 and all(len(r["entities"]) >= 2 for r in rs))
+    return key, holders[key]
+
+
+def with_entity(record, key, **changes):
+    return dict(record, entities=[dict(e, **changes) if e["key"] == key and e["type"] == "method" else e
+                                  for e in record["entities"]])
+
+
+def write_jsonl(path, records):
+    import json
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def test_reloaded_papers_that_change_names_aliases_and_mentions_are_summarised_from_counts(neo4j_db, neo4j_settings,
+                                                                                          split, tmp_path):
+    import json
+    from graphload.corpus import ReadReport
+    from graphload.corpus.extracted import read_extracted
+    from graphload.store.load import write_records
+    db = neo4j_settings.database
+    base, _, _ = split
+    load([base], neo4j_settings)
+    # the full rebuild stores the use counts a tally of every mention gives (as the bulk export writes them)
+    assert entity_summaries(neo4j_db, db) == summaries_from_mentions(neo4j_db, db)
+    frozen = stored_evidence(neo4j_db, db)
+    key, (a, b, c) = holders_of_a_three_paper_method([json.loads(line) for line in base.read_text().splitlines()])
+    uid = f"method:{key}"
+    before = entity_summaries(neo4j_db, db)[uid]
+    intro_a = next(e["introduced"] for e in a["entities"] if e["key"] == key and e["type"] == "method")
+    b_name = next(e["name"] for e in b["entities"] if e["key"] == key and e["type"] == "method")
+    # two of its three papers now call it "Zz Renamed" (the majority flips), one stops or starts introducing it,
+    # and they add surface forms
+    a1 = with_entity(a, key, name="Zz Renamed", aliases=["Zz Renamed", "zz-shared"], introduced=not intro_a)
+    b1 = with_entity(b, key, name="Zz Renamed", aliases=["Zz Renamed", "zz-shared", "zz-only-b"])
+    result = load([write_jsonl(tmp_path / "one.jsonl", [a1, b1])], neo4j_settings).relink
+    assert result["mode"] == "incremental"
+    now = entity_summaries(neo4j_db, db)
+    assert now == summaries_from_mentions(neo4j_db, db)
+    assert now[uid][0] == "Zz Renamed" != before[0] and now[uid][3] == 3
+    assert {"zz-shared", "zz-only-b"} <= set(now[uid][1])
+    assert stored_links(neo4j_db, db) == full_rebuild_under(neo4j_db, db, 558, frozen)
+    # loaded twice before a relink (as after a crash between load and relink): b goes back to its name and
+    # drops both new forms, c drops the method, a flips introduced back and is written twice
+    b2 = with_entity(b, key, aliases=[b_name])
+    c2 = dict(c, entities=[e for e in c["entities"] if not (e["key"] == key and e["type"] == "method")])
+    a2 = with_entity(a1, key, introduced=intro_a)
+    for batch in ([b2, c2, a2], [a2]):
+        write_records(neo4j_db, db, read_extracted([str(write_jsonl(tmp_path / "two.jsonl", batch))], ReadReport()),
+                      run_id="test-rerun", batch_size=2)
+    result = relink(neo4j_settings)
+    assert result.mode == "incremental"
+    now = entity_summaries(neo4j_db, db)
+    assert now == summaries_from_mentions(neo4j_db, db)
+    # two papers left, one name each: the alphabetical first; a form goes only with the last paper that had it
+    assert now[uid][3] == 2 and now[uid][0] == min("Zz Renamed", b_name)
+    assert "zz-shared" in now[uid][1] and "zz-only-b" not in now[uid][1]
+    # and a full rebuild computes the same
+    relink(neo4j_settings, full=True)
+    assert entity_summaries(neo4j_db, db) == now
+
+
+def test_entities_of_an_older_graph_without_counts_are_summarised_from_their_mentions_once(neo4j_db, neo4j_settings,
+                                                                                          split, tmp_path):
+    import json
+    db = neo4j_settings.database
+    base, _, _ = split
+    load([base], neo4j_settings)
+    # a graph an older graphload wrote: no use counts
+    neo4j_db.execute_query("MATCH (e:Entity) REMOVE " + ", ".join(f"e.{k}" for k in ENTITY_COUNTS), database_=db)
+    key, (a, b, c) = holders_of_a_three_paper_method([json.loads(line) for line in base.read_text().splitlines()])
+    uid = f"method:{key}"
+    a1 = with_entity(a, key, name="Zz Renamed", aliases=["Zz Renamed"])
+    b1 = with_entity(b, key, name="Zz Renamed", aliases=["Zz Renamed", "zz-only-b"])
+    c1 = dict(c, entities=[e for e in c["entities"] if not (e["key"] == key and e["type"] == "method")])
+    assert load([write_jsonl(tmp_path / "one.jsonl", [a1, b1, c1])], neo4j_settings).relink["mode"] == "incremental"
+    now, expected = entity_summaries(neo4j_db, db), summaries_from_mentions(neo4j_db, db)
+    # every summary is right; the entities of the re-loaded papers have their counts now, the others none yet
+    assert {u: s[:4] for u, s in now.items()} == {u: s[:4] for u, s in expected.items()}
+    counted = {u for u, s in now.items() if s[4] is not None}
+    touched = {f"{e['type']}:{e['key']}" for r in (a1, b1, c1) for e in r["entities"]}
+    assert counted == touched and uid in counted and len(counted) < len(now)
+    assert {u: now[u] for u in counted} == {u: expected[u] for u in counted}
+    assert now[uid][:4] == ("Zz Renamed", ["Zz Renamed", "zz-only-b"], "Zz Renamed | zz-only-b | ", 2)
+    # from then on their counts are kept: b goes back to one form
+    b2 = with_entity(b1, key, aliases=["Zz Renamed"])
+    assert load([write_jsonl(tmp_path / "two.jsonl", [b2])], neo4j_settings).relink["mode"] == "incremental"
+    now = entity_summaries(neo4j_db, db)
+    assert {u: now[u] for u in counted} == {u: summaries_from_mentions(neo4j_db, db)[u] for u in counted}
+    assert now[uid][:4] == ("Zz Renamed", ["Zz Renamed"], "Zz Renamed | ", 2)

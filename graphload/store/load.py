@@ -90,6 +90,9 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
     (retried by the driver on transient errors; every statement is safe to repeat)."""
     written: Counter = Counter()
     for batch in chunks(records, batch_size):
+        # a paper read twice in one batch: its last record, as when the two fall in different batches
+        # (one statement cannot both overwrite a mention and count what the other row wrote to it)
+        read, batch = len(batch), list({record.id: record for record in batch}.values())
         papers = [stored(paper_row(r)) for r in batch]
         mentions: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
         stale = []
@@ -104,7 +107,7 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
         written["papers"] += len(papers)
         written["mentions"] += sum(len(rows) for rows in mentions.values())
         if bar is not None:
-            bar.advance(len(papers))
+            bar.advance(read)
     return written
 
 

@@ -290,7 +290,8 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     before = {f"{e['type']}:{e['key']}": e for e in pending_entities}
     entity_rows = _entity_rows(before)
     graph.write("link/orphans_of.cypher", entity_rows)
-    # the summary's one pass over their mentions also says what the link policy needs of them
+    # summarised from their use counts (kept by the load statements: the cost is the entities', not their
+    # mentions'), which also says what the link policy needs of them
     summaries = graph.write_reading("link/entity_summary_of.cypher", entity_rows)
     summarised_mentions = time.perf_counter()
 
