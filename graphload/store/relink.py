@@ -13,7 +13,9 @@ recomputes only what the papers written since the last relink can change:
   graph.evidence_between_rebuilds says: so a pair's score moves only when one of its papers
   changed (or an entity it shares just became a hub).
 - load/papers.cypher labels each written paper :Relink, load/stale_mentions.cypher each
-  entity that lost a mention. The rows computed in full are the pending papers', those of
+  entity that lost a mention. The statements that write and drop mentions keep each entity's
+  use counts (graph.ENTITY_COUNTS), so its name, aliases and paper count are summarised from
+  them, not from its mentions. The rows computed in full are the pending papers', those of
   partners that picked a pending paper's link (a re-loaded paper) and those of the papers of an
   entity that just became a hub that pick a pair sharing it (graph.ShareMaths, from the postings
   of their linking entities).
@@ -290,6 +292,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     before = {f"{e['type']}:{e['key']}": e for e in pending_entities}
     entity_rows = _entity_rows(before)
     graph.write("link/orphans_of.cypher", entity_rows)
+    orphans_gone = time.perf_counter()
     # summarised from their use counts (kept by the load statements: the cost is the entities', not their
     # mentions'), which also says what the link policy needs of them
     summaries = graph.write_reading("link/entity_summary_of.cypher", entity_rows)
@@ -543,6 +546,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "write": written - computed, "other": time.perf_counter() - written,
                       # the parts of summary and read
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
+                      "summary_orphans": orphans_gone - start,  # of summary_mentions
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
                       "read_state": state_read - products, "read_picks": picks_read - state_read,
                       "read_links": read - merge_done,
