@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphload.extract.rules import scan_at
+
 _SEGMENT = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
 # A URL cut by a line break ("github.com/owner/ name") is rejoined when the
 # part after the break still looks like a path segment, see _rejoin_breaks.
@@ -120,11 +122,4 @@ def _repo_urls(text: str, lowered: str) -> list[re.Match]:
         while at >= 0:
             starts.update(at - length for length in _BEFORE_HOST if length <= at)
             at = lowered.find(host, at + 1)
-    found, end = [], 0
-    for start in sorted(starts):
-        if start >= end:
-            match = REPO_URL.match(text, start)
-            if match:
-                found.append(match)
-                end = match.end()
-    return found
+    return scan_at(REPO_URL, text, starts)
