@@ -548,7 +548,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "summary_orphans": orphans_gone - start,  # of summary_mentions
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
-                      "read_state": state_read - products, "read_picks": picks_read - state_read,
+                      "read_state": state_read - products, "read_picks": picks_read - picks_read_start,
                       "read_links": read - merge_done,
                       # and of write: new links, changed ones, links given up (deleted or one picker fewer),
                       # the pick state
