@@ -359,3 +359,68 @@ def test_entities_of_an_older_graph_without_counts_are_summarised_from_their_men
     now = entity_summaries(neo4j_db, db)
     assert {u: now[u] for u in counted} == {u: summaries_from_mentions(neo4j_db, db)[u] for u in counted}
     assert now[uid][:4] == ("Zz Renamed", ["Zz Renamed"], "Zz Renamed | ", 2)
+
+
+def test_two_loads_writing_the_same_entities_at_once_keep_its_use_counts_exact(neo4j_db, neo4j_settings, split,
+                                                                              tmp_path):
+    """The use counts are read and written in one SET whose right-hand side reads the entity's own
+    properties, so Neo4j locks the entity before reading them: two writers that change the same
+    entities' counts at the same moment lose no update."""
+    import json
+    import threading
+    from graphload.corpus import ReadReport
+    from graphload.corpus.extracted import read_extracted
+    from graphload.store.load import write_records
+    db = neo4j_settings.database
+    base, _, _ = split
+    load([base], neo4j_settings)
+    records = [json.loads(line) for line in base.read_text().splitlines()]
+    holders: dict[str, list[dict]] = {}
+    for r in records:
+        for e in r["entities"]:
+            if e["type"] == "method":
+                holders.setdefault(e["key"], []).append(r)
+    hot = sorted(holders, key=lambda k: (-len(holders[k]), k))[:3]  # the three methods most papers mention
+    papers = sorted({r["id"]: r for k in hot for r in holders[k]}.values(), key=lambda r: r["id"])
+    assert len(papers) >= 40
+    # every paper of them is re-written with new names, surface forms and introduced flags for them
+    changed = []
+    for i, r in enumerate(papers):
+        for key in hot:
+            r = with_entity(r, key, name=f"Zz {key} {i % 3}", aliases=[f"Zz {key} {i % 3}", f"zz-{key}-{i % 5}"],
+                            introduced=i % 2 == 0)
+        changed.append(r)
+    halves = [write_jsonl(tmp_path / f"half{n}.jsonl", changed[n::2]) for n in range(2)]
+    start, failures = threading.Barrier(2), []
+
+    def writer(path):
+        try:
+            start.wait()
+            write_records(neo4j_db, db, read_extracted([str(path)], ReadReport()), run_id="test-concurrent",
+                          batch_size=1)
+        except Exception as exc:  # reported below: a thread's exception does not fail the test by itself
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(path,)) for path in halves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    now, expected = entity_summaries(neo4j_db, db), summaries_from_mentions(neo4j_db, db)
+
+    def counted(summary):  # {form: papers} of names and of surface forms (a form no paper writes any more may
+        # stay with 0 until the relink prunes it), and the papers introducing it
+        name_forms, name_papers, alias_forms, alias_papers, introduced = summary[4:]
+        return ({f: n for f, n in zip(name_forms, name_papers) if n},
+                {f: n for f, n in zip(alias_forms, alias_papers) if n}, introduced)
+
+    for key in hot:
+        uid = f"method:{key}"
+        assert counted(now[uid]) == counted(expected[uid]), uid  # every count equals a tally of the stored mentions
+        names, _, introduced = counted(now[uid])
+        assert set(names) == {f"Zz {key} {i}" for i in range(3)} and sum(names.values()) == len(holders[key])
+        holding = {r["id"] for r in holders[key]}
+        assert introduced == sum(1 for i, r in enumerate(papers) if r["id"] in holding and i % 2 == 0)
+    assert relink(neo4j_settings).mode == "incremental"
+    assert entity_summaries(neo4j_db, db) == summaries_from_mentions(neo4j_db, db)
