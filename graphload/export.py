@@ -22,7 +22,7 @@ from graphload.graph import (DEFAULT_MAX_DF, DEFAULT_MIN_SHARED, DEFAULT_TOP_K, 
                              EntityTally, compute_links, mention_rows, paper_row, resolve_citations)
 
 FORMATS = ("graphml", "gexf", "json", "edgelist", "csv")
-# what a MENTIONS edge carries, as Neo4j holds it (cypher/load/mentions_*.cypher)
+# what a MENTIONS edge carries, as Neo4j holds it (cypher/load/mentions.cypher)
 MENTION_PROPERTIES = ("count", "name", "aliases", "fields", "rules", "introduced",
                       "field", "start", "end", "rule", "sentence", "sentence_start")
 # node attributes GEXF holds under other names (see flat_copy)

@@ -109,7 +109,7 @@ def mention_rows(record: ExtractedPaper) -> dict[str, list[dict]]:
 
 
 # An entity's use counts, kept beside its summary so that a relink summarises an entity from them
-# instead of from all its mentions (cypher/load/mentions_*.cypher): the names papers give it and
+# instead of from all its mentions (cypher/load/mentions.cypher): the names papers give it and
 # its surface forms, sorted, with how many papers write each, and how many papers introduce it.
 # Internal: exports leave them out.
 ENTITY_COUNTS = ("name_forms", "name_papers", "alias_forms", "alias_papers", "introduced_papers")

@@ -1,7 +1,7 @@
 // Summarise entities: paper_count, aliases and name from the mentions
 // The name is the one most papers use (ties: alphabetical), aliases are every
 // surface form of every paper, sorted; so the result depends only on the graph.
-// Also the entity's use counts, sorted, which load/mentions_*.cypher keeps up to date and
+// Also the entity's use counts, sorted, which load/mentions.cypher keeps up to date and
 // link/entity_summary_of.cypher summarises from: how many papers write each name
 // (name_forms/name_papers) and each surface form (alias_forms/alias_papers), and how many
 // introduce it. The first SET takes the entity's write lock before its mentions are read, so

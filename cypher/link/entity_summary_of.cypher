@@ -1,6 +1,6 @@
 // Summarise the given entities as link/entity_summary.cypher does every entity:
 // paper_count, the name most papers use (ties: alphabetical), every alias sorted;
-// from the entity's use counts (load/mentions_*.cypher keeps them as mentions are written,
+// from the entity's use counts (load/mentions.cypher keeps them as mentions are written,
 // changed and dropped), so the cost is the entity's, not its mentions'. An entity with no
 // counts (written by an older graphload) is summarised from all its mentions, once: they become
 // its counts. The counts are written back sorted, without forms no paper uses any more.

@@ -2,7 +2,7 @@
 // Runs before the mentions of the same batch are merged. The entity is marked :Relink: its
 // paper count changed, so the links through it are recomputed. relink_mark counts the
 // markings, so a relink running meanwhile takes off only a mark it has read. The entity's use
-// counts (load/mentions_*.cypher) lose what the mention held, in the same SET (null, from an
+// counts (load/mentions.cypher) lose what the mention held, in the same SET (null, from an
 // older graphload, stays null).
 // Parameters: $rows (list of maps: paper_id, uids = ["method:vae", ...])
 UNWIND $rows AS row

@@ -75,13 +75,15 @@ def mark_interrupted_runs(driver: Driver, database: str, run_id: str,
     return [r["id"] for r in records]
 
 
-def _write_batch(tx: ManagedTransaction, papers: list[dict], stale: list[dict],
-                 mentions: dict[str, list[dict]], run_id: str) -> None:
+def _write_batch(tx: ManagedTransaction, papers: list[dict], stale: list[dict], entities: dict[str, list[dict]],
+                 mentions: list[dict], run_id: str) -> None:
     tx.run(cypher_text("load/papers.cypher"), rows=papers, run_id=run_id).consume()
     tx.run(cypher_text("load/stale_mentions.cypher"), rows=stale).consume()
     for entity_type in ENTITY_TYPES:
-        if mentions[entity_type]:
-            tx.run(cypher_text(f"load/mentions_{entity_type}.cypher"), rows=mentions[entity_type]).consume()
+        if entities[entity_type]:
+            tx.run(cypher_text(f"load/entities_{entity_type}.cypher"), rows=entities[entity_type]).consume()
+    if mentions:
+        tx.run(cypher_text("load/mentions.cypher"), rows=mentions).consume()
 
 
 def write_records(driver: Driver, database: str, records: Iterable[ExtractedPaper], *, run_id: str, batch_size: int,
@@ -94,18 +96,22 @@ def write_records(driver: Driver, database: str, records: Iterable[ExtractedPape
         # (one statement cannot both overwrite a mention and count what the other row wrote to it)
         read, batch = len(batch), list({record.id: record for record in batch}.values())
         papers = [stored(paper_row(r)) for r in batch]
-        mentions: dict[str, list[dict]] = {t: [] for t in ENTITY_TYPES}
-        stale = []
+        # each entity once, with the name of its first mention (a new entity's name until the relink)
+        entities: dict[str, dict[str, dict]] = {t: {} for t in ENTITY_TYPES}
+        mentions, stale = [], []
         for record in batch:
             rows = mention_rows(record)
             stale.append({"paper_id": record.id,
                           "uids": [f"{t}:{row['key']}" for t in ENTITY_TYPES for row in rows[t]]})
             for entity_type in ENTITY_TYPES:
-                mentions[entity_type].extend(stored(row) for row in rows[entity_type])
+                for row in rows[entity_type]:
+                    entities[entity_type].setdefault(row["key"], {"key": row["key"], "name": row["name"]})
+                    mentions.append(dict(stored(row), type=entity_type))
         with driver.session(database=database) as session:
-            session.execute_write(_write_batch, papers, stale, mentions, run_id)
+            session.execute_write(_write_batch, papers, stale, {t: list(e.values()) for t, e in entities.items()},
+                                  mentions, run_id)
         written["papers"] += len(papers)
-        written["mentions"] += sum(len(rows) for rows in mentions.values())
+        written["mentions"] += len(mentions)
         if bar is not None:
             bar.advance(read)
     return written

@@ -1,6 +1,5 @@
-// Load dataset mentions: upsert (:Dataset) entities and the papers' MENTIONS of them
-// One file per label because labels cannot be parameters; the loader picks
-// the file from a fixed allow-list of entity types.
+// Load mentions: the papers' MENTIONS of their entities, of every type (the entities exist:
+// load/entities_*.cypher ran before in the same transaction)
 // The entity's use counts (name_forms/name_papers, alias_forms/alias_papers: how many papers
 // write each name and surface form; introduced_papers) take off what the mention held before
 // and add what it holds now, in the same SET: every item reads the values from before it, the
@@ -8,13 +7,12 @@
 // a later row of the batch sees the earlier rows' counts. link/entity_summary_of.cypher turns
 // the counts into name, aliases and paper_count (and sorts them); an entity an older graphload
 // wrote has none (null stays null) and is summarised from its mentions there once.
-// Parameters: $rows (list of maps: paper_id, key, name, count, aliases, fields, rules, introduced,
-//   and the first mention: field, start, end, rule, sentence, sentence_start)
+// Parameters: $rows (list of maps: paper_id, type, key, name, count, aliases, fields, rules,
+//   introduced, and the first mention: field, start, end, rule, sentence, sentence_start)
 UNWIND $rows AS row
 MATCH (p:Paper {id: row.paper_id})
-MERGE (e:Dataset {key: row.key})
-ON CREATE SET e:Entity, e.type = 'dataset', e.name = row.name,
-              e.name_forms = [], e.name_papers = [], e.alias_forms = [], e.alias_papers = [], e.introduced_papers = 0
+MATCH (e:Entity {key: row.key})
+WHERE e.type = row.type
 MERGE (p)-[m:MENTIONS]->(e)
 SET e.name_papers = CASE WHEN e.name_forms IS NULL THEN null ELSE
       [i IN range(0, size(e.name_forms) - 1) | e.name_papers[i] + CASE e.name_forms[i] WHEN row.name THEN 1 ELSE 0 END
