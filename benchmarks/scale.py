@@ -164,6 +164,7 @@ def main() -> None:
     script = str(ROOT / "scripts" / "neo4j-local")
     if reuse:  # the imported graph again, not timed
         subprocess.run(["rm", "-rf", str(work / "home" / "data")], check=True)
+        (work / "home").mkdir(exist_ok=True)  # a keep folder made from another's files has none yet
         subprocess.run(["cp", "-a", str(snapshot), str(work / "home" / "data")], check=True)
     subprocess.run([script, "start"], env=env, capture_output=True, check=True)  # jars and password, not timed
     try:

@@ -58,6 +58,13 @@ from graphload.streams import chunks
 REBUILD_GROWTH = 0.1
 # Paper ids per read of the affected rows' entities and links.
 READ_CHUNK = 20_000
+# When the partners of the new pairs are more than this share of the papers, their counts and lowest
+# picks are read by ranges of the id index (link/pick_floors_in.cypher, every paper in the range, one
+# record per range) instead of a seek per partner: at 1M papers 460,000 seeks took 26 s, the ranges
+# over all 1,000,000 papers about 4 s, so ranges pay from about an eighth of the papers on.
+FLOOR_RANGE_SHARE = 0.125
+# Partners per range.
+FLOOR_RANGE_CHUNK = 100_000
 # Share fields compared to decide whether a stored link must be written again.
 SHARE_FIELDS = ("score", "weight", "shared", "shared_types", "shared_count", "chosen_by")
 
@@ -77,6 +84,7 @@ class RelinkResult:
     merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
     room_rows: int = 0              # papers with room for all their new pairs: all picked
     floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged
+    floor_ties: int = 0             # partners read by id range of which a new pair ties the lowest pick's score
     hub_papers: int = 0             # papers of the entities that just became hubs
     hub_rows: int = 0               # of those, computed in full (a pick of theirs shares the new hub)
     shares_created: int = 0
@@ -162,12 +170,17 @@ class _Graph:
             found += self.read(name, **{key: chunk}, **parameters)
         return found
 
-    def values_chunked(self, name: str, key: str, values: list, **parameters) -> Iterable[tuple]:
-        """As `read_chunked`, each record as the tuple of its values: no copy into a dict (at a
-        paper's ordered picks, `Record.data()` cost about as much as the read)."""
+    def columns(self, name: str, **parameters) -> Iterable[tuple]:
+        """The rows of a statement that returns one record of parallel lists (`collect`), as tuples:
+        a record per row cost the client more than the server's read (at 1M, 100,000 records about
+        4 s, the same values as lists a fraction of that)."""
+        record = self.driver.execute_query(cypher_text(name), database_=self.database, **parameters).records[0]
+        return zip(*record.values())
+
+    def columns_chunked(self, name: str, key: str, values: list, **parameters) -> Iterable[tuple]:
+        """`columns` of each chunk of `values`."""
         for chunk in chunks(values, READ_CHUNK):
-            yield from map(tuple, self.driver.execute_query(cypher_text(name), database_=self.database,
-                                                            **{key: chunk}, **parameters).records)
+            yield from self.columns(name, **{key: chunk}, **parameters)
 
     def auto_commit(self, name: str) -> None:
         with self.driver.session(database=self.database) as session:
@@ -321,7 +334,9 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     stored_state: dict[str, tuple[list[str], list[int]]] = {}
 
     def read_state(paper_ids: list[str]) -> None:
-        for paper_id, partners, scores in graph.values_chunked("link/pick_state_of.cypher", "ids", paper_ids):
+        for paper_id in paper_ids:
+            stored_state[paper_id] = _NO_PICKS
+        for paper_id, partners, scores in graph.columns_chunked("link/pick_state_of.cypher", "ids", paper_ids):
             stored_state[paper_id] = (partners, [round(score * 1e6) for score in scores])
 
     # Rows computed in full: the pending papers; the partners whose top-k held a link of a pending
@@ -393,20 +408,36 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # change, once known)
     candidates = np.unique(new_q)
     candidate_ids = [ids[q] for q in candidates.tolist()]
-    floor_of = {paper_id: (count, round(score * 1e6) if count else 0, partner or "") for paper_id, count, partner, score
-                in graph.values_chunked("link/pick_floor_of.cypher", "ids", candidate_ids)}
+    at = np.searchsorted(candidates, new_q)
+    counts = np.zeros(len(candidates), dtype=np.int64)
+    floors = np.zeros(len(candidates), dtype=np.int64)
+    floor_with = [""] * len(candidates)  # the partner of the lowest pick: only an equal score needs it
+    position = {paper_id: i for i, paper_id in enumerate(candidate_ids)}
+    if len(candidate_ids) > FLOOR_RANGE_SHARE * papers:
+        # a dense run of partners: every paper of each id range; then by id the partners a new pair
+        # ties on the score of their lowest pick (for its partner), and those a range did not
+        # return (they pick none, or the server orders their ids otherwise than Python)
+        for chunk in chunks(candidate_ids, FLOOR_RANGE_CHUNK):
+            for paper_id, count, score in graph.columns("link/pick_floors_in.cypher", first=chunk[0], last=chunk[-1]):
+                i = position.get(paper_id)
+                if i is not None:
+                    counts[i], floors[i] = count, round(score * 1e6)
+        tied = np.unique(at[(counts[at] > 0) & (new_score == floors[at])])
+        result.floor_ties = len(tied)
+        floors_of = sorted(set(tied.tolist()) | set(np.flatnonzero(counts == 0).tolist()))
+        floors_of = [candidate_ids[i] for i in floors_of]
+    else:
+        floors_of = candidate_ids
+    for paper_id, count, partner, score in graph.columns_chunked("link/pick_floor_of.cypher", "ids", floors_of):
+        i = position[paper_id]
+        counts[i], floors[i], floor_with[i] = count, round(score * 1e6), partner
+    del position
     state_read = time.perf_counter()
-    no_floor = (0, 0, "")
-    counts = np.array([floor_of.get(q, no_floor)[0] for q in candidate_ids], dtype=np.int64)
-    floors = np.array([floor_of.get(q, no_floor)[1] for q in candidate_ids], dtype=np.int64)
-    floor_with = [floor_of.get(q, no_floor)[2] for q in candidate_ids]
-    del floor_of
     # which new pairs rank above their Q's lowest pick (graph.rank_key; partner id on equal keys)
     hashes, floor_hashes = maths.hashes, paper_hashes(floor_with)
     q_first = np.array([q < f for q, f in zip(candidate_ids, floor_with)], dtype=bool)
     floor_key = rank_key(floors, np.where(q_first, pair_hash(hashes[candidates], floor_hashes),
                                           pair_hash(floor_hashes, hashes[candidates])))
-    at = np.searchsorted(candidates, new_q)
     new_key = rank_key(new_score, pair_ties(hashes, new_q, new_p))
     beats = (counts[at] == 0) | (new_key < floor_key[at])
     for i in np.flatnonzero((counts[at] > 0) & (new_key == floor_key[at])).tolist():
