@@ -1,9 +1,9 @@
 // Read, of every paper whose id lies in [$first, $last] and that picks a pair, how many pairs it
-// picks and the score of its lowest pick (the last of its ordered picks, link/pick_state.cypher),
-// as three parallel lists in one record: the incremental relink reads a dense run of partners
+// picks and its lowest pick (the last of its ordered picks, link/pick_state.cypher: partner and
+// score), as parallel lists in one record: the incremental relink reads a dense run of partners
 // this way, one range of the id index and one record instead of a seek and a record per paper
-// (the partner of the lowest pick, which only an equal score needs, by link/pick_floor_of.cypher)
 // Parameters: $first, $last (paper ids)
 MATCH (p:Paper)
 WHERE $first <= p.id <= $last AND p.pick_scores IS NOT NULL
-RETURN collect(p.id) AS ids, collect(size(p.pick_scores)) AS picks, collect(p.pick_scores[-1]) AS floors
+RETURN collect(p.id) AS ids, collect(size(p.pick_scores)) AS picks, collect(p.picks[-1]) AS floors_with,
+       collect(p.pick_scores[-1]) AS floors

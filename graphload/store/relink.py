@@ -84,7 +84,6 @@ class RelinkResult:
     merged_rows: int = 0            # papers whose stored picks were merged with new pairs (incremental)
     room_rows: int = 0              # papers with room for all their new pairs: all picked
     floor_rows: int = 0             # papers whose lowest pick no new pair beats: unchanged
-    floor_ties: int = 0             # partners read by id range of which a new pair ties the lowest pick's score
     hub_papers: int = 0             # papers of the entities that just became hubs
     hub_rows: int = 0               # of those, computed in full (a pick of theirs shares the new hub)
     shares_created: int = 0
@@ -411,21 +410,18 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     at = np.searchsorted(candidates, new_q)
     counts = np.zeros(len(candidates), dtype=np.int64)
     floors = np.zeros(len(candidates), dtype=np.int64)
-    floor_with = [""] * len(candidates)  # the partner of the lowest pick: only an equal score needs it
+    floor_with = [""] * len(candidates)
     position = {paper_id: i for i, paper_id in enumerate(candidate_ids)}
     if len(candidate_ids) > FLOOR_RANGE_SHARE * papers:
-        # a dense run of partners: every paper of each id range; then by id the partners a new pair
-        # ties on the score of their lowest pick (for its partner), and those a range did not
+        # a dense run of partners: every paper of each id range; then by id those a range did not
         # return (they pick none, or the server orders their ids otherwise than Python)
         for chunk in chunks(candidate_ids, FLOOR_RANGE_CHUNK):
-            for paper_id, count, score in graph.columns("link/pick_floors_in.cypher", first=chunk[0], last=chunk[-1]):
+            for paper_id, count, partner, score in graph.columns("link/pick_floors_in.cypher", first=chunk[0],
+                                                                 last=chunk[-1]):
                 i = position.get(paper_id)
                 if i is not None:
-                    counts[i], floors[i] = count, round(score * 1e6)
-        tied = np.unique(at[(counts[at] > 0) & (new_score == floors[at])])
-        result.floor_ties = len(tied)
-        floors_of = sorted(set(tied.tolist()) | set(np.flatnonzero(counts == 0).tolist()))
-        floors_of = [candidate_ids[i] for i in floors_of]
+                    counts[i], floors[i], floor_with[i] = count, round(score * 1e6), partner
+        floors_of = [candidate_ids[i] for i in np.flatnonzero(counts == 0).tolist()]
     else:
         floors_of = candidate_ids
     for paper_id, count, partner, score in graph.columns_chunked("link/pick_floor_of.cypher", "ids", floors_of):
