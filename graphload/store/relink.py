@@ -553,7 +553,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                                                                     for (s, t), by in sorted(unpicked.items())))
         gone = sum(r["deleted"] for r in dropped)
         result.shares_deleted += gone
-        result.shares_updated += len(dropped) - gone
+        result.shares_updated += sum(r["given_up"] for r in dropped) - gone
         wrote_deleted = time.perf_counter()
         graph.write("link/pick_state.cypher", state_rows)
         graph.bar = None
