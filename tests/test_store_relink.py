@@ -124,17 +124,7 @@ def n_ref_of(driver, db):
     return driver.execute_query("MATCH (s:GraphloadLinkState) RETURN s.n_ref", database_=db).records[0][0]
 
 
-@pytest.fixture(params=["ranges", "seeks"])
-def floor_reads(request, monkeypatch):
-    """The partners' lowest picks read by ranges of the id index, or by a seek per partner."""
-    import graphload.store.relink as relink_module
-    monkeypatch.setattr(relink_module, "FLOOR_RANGE_SHARE", 0.0 if request.param == "ranges" else float("inf"))
-    monkeypatch.setattr(relink_module, "FLOOR_RANGE_CHUNK", 7)  # many ranges, each with papers of no new pair
-    return request.param
-
-
-def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_n(neo4j_db, neo4j_settings, split,
-                                                                                   floor_reads):
+def test_fifty_new_papers_relink_incrementally_as_a_full_rebuild_under_the_same_n(neo4j_db, neo4j_settings, split):
     db = neo4j_settings.database
     base, new, _ = split
     first = load([base], neo4j_settings)

@@ -58,13 +58,6 @@ from graphload.streams import chunks
 REBUILD_GROWTH = 0.1
 # Paper ids per read of the affected rows' entities and links.
 READ_CHUNK = 20_000
-# When the partners of the new pairs are more than this share of the papers, their counts and lowest
-# picks are read by ranges of the id index (link/pick_floors_in.cypher, every paper in the range, one
-# record per range) instead of a seek per partner: at 1M papers 460,000 seeks took 26 s, the ranges
-# over all 1,000,000 papers about 4 s, so ranges pay from about an eighth of the papers on.
-FLOOR_RANGE_SHARE = 0.125
-# Partners per range.
-FLOOR_RANGE_CHUNK = 100_000
 # Share fields compared to decide whether a stored link must be written again.
 SHARE_FIELDS = ("score", "weight", "shared", "shared_types", "shared_count", "chosen_by")
 
@@ -412,19 +405,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     floors = np.zeros(len(candidates), dtype=np.int64)
     floor_with = [""] * len(candidates)
     position = {paper_id: i for i, paper_id in enumerate(candidate_ids)}
-    if len(candidate_ids) > FLOOR_RANGE_SHARE * papers:
-        # a dense run of partners: every paper of each id range; then by id those a range did not
-        # return (they pick none, or the server orders their ids otherwise than Python)
-        for chunk in chunks(candidate_ids, FLOOR_RANGE_CHUNK):
-            for paper_id, count, partner, score in graph.columns("link/pick_floors_in.cypher", first=chunk[0],
-                                                                 last=chunk[-1]):
-                i = position.get(paper_id)
-                if i is not None:
-                    counts[i], floors[i], floor_with[i] = count, round(score * 1e6), partner
-        floors_of = [candidate_ids[i] for i in np.flatnonzero(counts == 0).tolist()]
-    else:
-        floors_of = candidate_ids
-    for paper_id, count, partner, score in graph.columns_chunked("link/pick_floor_of.cypher", "ids", floors_of):
+    for paper_id, count, partner, score in graph.columns_chunked("link/pick_floor_of.cypher", "ids", candidate_ids):
         i = position[paper_id]
         counts[i], floors[i], floor_with[i] = count, round(score * 1e6), partner
     del position
