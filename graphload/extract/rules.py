@@ -7,7 +7,8 @@ components.py only calls them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Iterator
 
 from graphload.extract.acronyms import Definition, acronym_uses, find_definitions, prefix_expansion, singular_acronym
@@ -166,10 +167,10 @@ def stem_starts(text: str, stems: tuple[tuple[str, int], ...]) -> set[int]:
                 at = text.find(stem, at + 1)
         return starts
     for stem, shift in stems:
-        key = _KEY_OF.get(stem)
-        if key is None:
+        bit = _BIT_OF.get(stem)
+        if bit is None:
             positions = _occurrences(text, stem)
-        elif key not in present:
+        elif not present & bit:
             continue
         else:
             positions = found.get(stem)
@@ -193,49 +194,61 @@ def _occurrences(text: str, stem: str) -> list[int]:
 # The cue index: which stems of the scans occur in a text, found once for all of them. A stem's longest run
 # of letters (its key) lies inside one chunk of the text between white space, so the chunks (str.split) say
 # which keys occur; only their stems are then searched for, each once a text, by whichever rule asks first.
-# Which keys a chunk holds is kept per chunk (words recur from paper to paper), in tables replaced by empty
-# ones when they grow past a bound. Threads may share them: tables are only added to (a chunk's keys before
-# the chunk counts as seen) or replaced whole, and the last index is one tuple, read and replaced whole.
+# Each key is a bit; the keys a chunk holds are one int, kept per chunk (words recur from paper to paper) in a
+# table replaced by an empty one when it grows past a bound. A text's keys are then the OR of its chunks' ints,
+# looked up and combined in C (map, reduce): Python runs only for a chunk not seen before. Threads may share
+# the table: it is only added to (a chunk's whole int at once) or replaced whole, and the last index is one
+# tuple, read and replaced whole.
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _KEY_OF: dict[str, str] = {}  # stem -> key
+_BIT_OF: dict[str, int] = {}  # stem -> its key's bit
 _KEYS = ()
 _CHUNKS_KEPT = 200_000
-_CHUNK_TABLES: tuple[set[str], dict[str, tuple[str, ...]]] = (set(), {})  # chunks seen; keys of those holding any
-_LAST_CUES: tuple = (None, frozenset(), {})  # the text last indexed, the keys in it, the stems found so far
+
+
+class _ChunkKeys(dict):
+    """chunk -> the bits of the keys it holds (0: none), computed on a chunk's first lookup."""
+
+    def __init__(self, keys: tuple[str, ...]):
+        super().__init__()
+        self.bits = tuple((key, 1 << index) for index, key in enumerate(keys))
+
+    def __missing__(self, chunk: str) -> int:
+        bits = 0
+        for key, bit in self.bits:
+            if key in chunk:
+                bits |= bit
+        self[chunk] = bits
+        return bits
+
+
+_CHUNK_KEYS = _ChunkKeys(())
+_LAST_CUES: tuple = (None, 0, {})  # the text last indexed, the bits of the keys in it, the stems found so far
 
 
 def add_cue_stems(stems: tuple[tuple[str, int], ...]) -> None:
     """Let the cue index look for these (stem, shift) pairs, in one pass with all the others."""
-    global _KEYS, _CHUNK_TABLES, _LAST_CUES
+    global _KEYS, _CHUNK_KEYS, _LAST_CUES
     for stem, _ in stems:
         _KEY_OF.setdefault(stem, max(_LETTER_RUN.findall(stem), key=len))
     _KEYS = tuple(dict.fromkeys(_KEY_OF.values()))
-    _CHUNK_TABLES = (set(), {})
-    _LAST_CUES = (None, frozenset(), {})
+    bit_of_key = {key: 1 << index for index, key in enumerate(_KEYS)}
+    _BIT_OF.update((stem, bit_of_key[key]) for stem, key in _KEY_OF.items())
+    _CHUNK_KEYS = _ChunkKeys(_KEYS)
+    _LAST_CUES = (None, 0, {})
 
 
 def index_cues(text: str) -> None:
     """Make the cue index of a text, which stem_starts then reads until another text is indexed: worth it
     where many rules read one text (the pipeline's), not for the first pass's few."""
-    global _CHUNK_TABLES, _LAST_CUES
+    global _CHUNK_KEYS, _LAST_CUES
     if _LAST_CUES[0] is text:
         return
-    seen, keyed = _CHUNK_TABLES
-    chunks = set(text.split())
-    new = chunks - seen
-    if new:
-        if len(seen) + len(new) > _CHUNKS_KEPT:
-            seen, keyed = _CHUNK_TABLES = (set(), {})
-            new = chunks
-        for chunk in new:
-            keys = tuple(key for key in _KEYS if key in chunk)
-            if keys:
-                keyed[chunk] = keys
-        seen.update(new)
-    present = set()
-    for chunk in chunks & keyed.keys():
-        present.update(keyed[chunk])
-    _LAST_CUES = (text, present, {})
+    table = _CHUNK_KEYS
+    chunks = text.split()
+    if len(table) + len(chunks) > _CHUNKS_KEPT:
+        table = _CHUNK_KEYS = _ChunkKeys(_KEYS)
+    _LAST_CUES = (text, reduce(or_, set(map(table.__getitem__, chunks)), 0), {})  # few distinct ints: few ORs
 
 
 def cue_index(text: str) -> dict[str, list[int]]:
