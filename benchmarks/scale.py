@@ -3,6 +3,7 @@ papers, then an incremental `graphload load` of more papers into that graph.
 
     python benchmarks/scale.py --papers 100000 [--new 10000] [--seed 7] [--max-df 0.05] [--keep DIR]
     python benchmarks/scale.py --keep DIR --reuse-import   # the load again, into a copy of DIR's imported graph
+    python benchmarks/scale.py ... --pagecache 6g           # a server whose page cache holds the graph
 
 Generates N + NEW extracted papers (benchmarks/synthetic.py, seeded; not timed), then
 measures, each step in a process of its own so its peak RSS is its own:
@@ -122,6 +123,9 @@ def main() -> None:
                              "(0: not timed)")
     parser.add_argument("--skip-links-alone", action="store_true",
                         help="do not time compute_links alone (the bulk export's figure remains)")
+    parser.add_argument("--pagecache", default="256m",
+                        help="the server's page cache (scripts/neo4j-local's NEO4J_PAGECACHE_SIZE; its default 256m "
+                             "holds a fraction of a 1M graph's ~7 GB store, so most writes wait on the disk)")
     parser.add_argument("--reuse-import", action="store_true",
                         help="with --keep: load the new papers into a copy of the graph a previous run imported "
                              "there (kept as imported-data/), skipping the export and the import")
@@ -160,7 +164,8 @@ def main() -> None:
     # the import applies the schema with `python -m graphload`: this interpreter's
     env = dict(os.environ, PATH=f"{Path(python).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                NEO4J_LOCAL_HOME=str(work / "home"), NEO4J_BOLT_PORT=str(free_port()),
-               NEO4J_HTTP_PORT=str(free_port()), NEO4J_PASSWORD="scale-bench-pw")
+               NEO4J_HTTP_PORT=str(free_port()), NEO4J_PASSWORD="scale-bench-pw",
+               NEO4J_PAGECACHE_SIZE=args.pagecache)
     script = str(ROOT / "scripts" / "neo4j-local")
     if reuse:  # the imported graph again, not timed
         subprocess.run(["rm", "-rf", str(work / "home" / "data")], check=True)
@@ -193,6 +198,7 @@ def main() -> None:
 
     rows = [
         ("papers (--max-df)", f"{args.papers:,} ({args.max_df:g})"),
+        ("the server's page cache", args.pagecache),
         ("MENTIONS / SHARES_ENTITY / entities",
          f"{export['relationships']['MENTIONS']:,} / {export['relationships'].get('SHARES_ENTITY', 0):,} / "
          f"{sum(v for k, v in export['labels'].items() if k not in ('Paper', 'GraphloadLinkState')):,}"),
