@@ -77,6 +77,10 @@ def write_corpus(seed: int, papers: int, new: int, corpus: Path, extra: Path) ->
                 json.dumps(synthetic.record(number, extracted=True), ensure_ascii=False) + "\n")
 
 
+# what a --reuse-import run prints for the steps it skips
+REUSED = "not run (--reuse-import)"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -202,19 +206,23 @@ def main() -> None:
         ("MENTIONS / SHARES_ENTITY / entities",
          f"{export['relationships']['MENTIONS']:,} / {export['relationships'].get('SHARES_ENTITY', 0):,} / "
          f"{sum(v for k, v in export['labels'].items() if k not in ('Paper', 'GraphloadLinkState')):,}"),
-        ("bulk-export (read + link + write files)", f"{export_seconds:,.0f} s, peak RSS {export_rss:,} MB"),
+        ("bulk-export (read + link + write files)",
+         REUSED if reuse else f"{export_seconds:,.0f} s, peak RSS {export_rss:,} MB"),
         ("  of which link compute", f"{export['seconds'].get('link', 0):,.0f} s"),
         ("compute_links alone: top-k / with every row made",
          f"{links['seconds']:,.1f} s / {links['with_rows']:,.1f} s, peak RSS {links['rss_kb'] // 1024:,} MB "
          f"({links['rss_before_kb'] // 1024:,} MB before it, holding the incidence)" if links else "not run"),
-        ("neo4j-admin import (the tool)", f"{tool_seconds:,.0f} s"),
+        ("neo4j-admin import (the tool)",
+         REUSED if reuse else f"{tool_seconds:,.0f} s" if tool_seconds >= 0 else "not in the import log"),
         ("scripts/neo4j-local import (stop, import, start, schema)",
-         f"{import_seconds:,.0f} s, peak RSS {import_rss:,} MB"),
-        ("bulk path end to end (export + import command)", f"{export_seconds + import_seconds:,.0f} s"),
+         REUSED if reuse else f"{import_seconds:,.0f} s, peak RSS {import_rss:,} MB"),
+        ("bulk path end to end (export + import command)",
+         REUSED if reuse else f"{export_seconds + import_seconds:,.0f} s"),
         (f"`graphload load` of {args.new:,} new papers over Bolt",
          f"{load_seconds:,.0f} s, peak RSS {load_rss:,} MB: write {loaded['seconds'].get('load', 0):,.1f} s"),
         ("  of which link stage", _relink_figure(loaded)),
-        ("graphload's peak RSS (links alone, export, load)", f"{max(links_rss, export_rss, load_rss):,} MB"),
+        ("graphload's peak RSS (links alone, export, load)" if not reuse else "graphload's peak RSS (the load)",
+         f"{max(links_rss, export_rss, load_rss):,} MB"),
     ]
     if rates:
         rows.append((f"extraction, {len(sample):,} papers with text: 1 / 2 workers",
