@@ -129,7 +129,7 @@ def main() -> None:
                         help="do not time compute_links alone (the bulk export's figure remains)")
     parser.add_argument("--pagecache", default="256m",
                         help="the server's page cache (scripts/neo4j-local's NEO4J_PAGECACHE_SIZE; its default 256m "
-                             "holds a fraction of a 1M graph's ~7 GB store, so most writes wait on the disk)")
+                             "holds a fraction of a 1M graph's ~7 GB store: 6g gave the same link stage at 1M)")
     parser.add_argument("--reuse-import", action="store_true",
                         help="with --keep: load the new papers into a copy of the graph a previous run imported "
                              "there (kept as imported-data/), skipping the export and the import")
