@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from graphload.extract.textmemo import TEXT_RESULTS
+
 # A short form in parentheses: one or two tokens, a capital letter, no sentence inside.
 _PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
 _BREAK = re.compile(r"[.;:!?()\[\]]\s|[()\[\];]|\b(?:is|are|was|were|which|that|of|using|with|via|by|from|to|as|in|on|for|we|our)\b$")
@@ -98,7 +100,7 @@ def _spelled_digits(short: str) -> str:
     return _DIGIT_WORD.sub(lambda m: "t" if m.group() == "2" else "f", short) if "2" in short or "4" in short else short
 
 
-@lru_cache(maxsize=8192)  # the run-level pass and the pipeline read each text once each
+@TEXT_RESULTS.memoised  # the first pass, the pipeline's rules and its resolver all ask for each text's
 def find_definitions(text: str) -> tuple[Definition, ...]:
     """Every `long form (SHORT)` definition in a text.
 

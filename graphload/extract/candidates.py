@@ -44,6 +44,10 @@ class Candidate:
     name: str = ""         # canonical display name when the rule knows one
     introduced: bool = False
 
+    def copy(self) -> "Candidate":
+        """A candidate of its own, for one the resolver will edit."""
+        return Candidate(self.start, self.end, self.text, self.type, self.rule, self.key, self.name, self.introduced)
+
     @property
     def priority(self) -> int:
         return PRIORITY.get(self.rule, 0)

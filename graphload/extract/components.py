@@ -29,6 +29,7 @@ from graphload.extract.keys import entity_key
 from graphload.extract.learned import Lexicon, Sense
 from graphload.extract.repos import find_repos
 from graphload.extract.resolve import resolve, title_length
+from graphload.extract.textmemo import TEXT_RESULTS
 from graphload.extract.vocab import (NON_ENTITY, is_case_sensitive, load_patterns, matches_as_written, non_entities,
                                      surface_variants)
 
@@ -194,6 +195,7 @@ class RuleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        TEXT_RESULTS.read(text)  # with what the first pass found in it, until the resolver is done
         rules.index_cues(text)  # once for all the rules below
         title_end = title_length(text)
         found = _candidates(doc)
@@ -204,9 +206,9 @@ class RuleFinder:
         # ("Our approach, Graph Metanetworks (GMNs), ..." is not another paper's Graph Mamba Networks).
         local = set(local) | {d.acronym for d in find_definitions(text)}
         found.extend(defined)
-        found.extend(rules.title_prefix(text, title_end))
-        found.extend(rules.introduced_names(text))
-        found.extend(rules.appositions(text))
+        # What the first pass read (textmemo): shared, so copied, as the resolver edits candidates.
+        for read_before in (rules.title_prefix(text, title_end), rules.introduced_names(text), rules.appositions(text)):
+            found.extend(candidate.copy() for candidate in read_before)
         found.extend(rules.versioned_names(text))
         found.extend(rules.slash_families(text))
         found.extend(rules.edition_lists(text))
@@ -259,8 +261,10 @@ class EntityResolver:
 
     @staticmethod
     def _resolve(doc: Doc, vocabulary: dict) -> Doc:
-        doc.user_data[ENTITIES] = resolve(_candidates(doc), doc_text(doc), vocabulary)
+        text = doc_text(doc)
+        doc.user_data[ENTITIES] = resolve(_candidates(doc), text, vocabulary)
         doc.user_data.pop("graphload_candidates", None)
+        TEXT_RESULTS.done(text)
         return doc
 
 

@@ -16,6 +16,7 @@ from graphload.extract.candidates import Candidate
 from graphload.extract.keys import entity_key, singular
 from graphload.extract.lexicon import (METHOD_HEADS, METRIC_MODIFIERS, english_words, head_type, is_excluded,
                                        is_name_like, is_not_a_name)
+from graphload.extract.textmemo import TEXT_RESULTS
 
 TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9]|[\-.](?=[A-Za-z0-9]))*(?:\+\+|\+)?"
 _TOKEN_RE = re.compile(TOKEN)
@@ -316,6 +317,7 @@ def _type_from_context(text: str, end: int, default: str = "method") -> str:
     return default
 
 
+@TEXT_RESULTS.memoised  # the first pass reads it too
 def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
     found = []
@@ -369,6 +371,7 @@ def _english_name_prefix(prefix: str, rest: str, abstract: str) -> bool:
         bool(re.search(r"(?<![.!?]\s)(?<!^)\b" + re.escape(prefix) + r"\b", abstract.strip()[1:]))
 
 
+@TEXT_RESULTS.memoised  # the first pass reads it too
 def title_prefix(text: str, title_end: int) -> list[Candidate]:
     """`RAPiD-Seg: ...` — the name before a title's colon is what the paper introduces."""
     title = text[:title_end]
@@ -421,7 +424,7 @@ def definition_type(text: str, definition: Definition) -> str | None:
     return kind
 
 
-@lru_cache(maxsize=8192)  # the run-level pass and the pipeline both ask for each text
+@TEXT_RESULTS.memoised  # the first pass and the pipeline both ask for each text
 def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]:
     """(definition, type, name, key) for each acronym definition that names an entity."""
     typed = []
@@ -806,6 +809,7 @@ def _named_as_data(text: str, start: int, end: int) -> bool:
 _SET_OFF = ("-", "\u2013", "\u2014", ":", "(")  # what ends a match of _DATA_WORD_BEFORE but its white space
 
 
+@TEXT_RESULTS.memoised  # the first pass reads it too
 def appositions(text: str) -> list[Candidate]:
     """`a new benchmark, StreetSign-3K, which ...`, `a simple architecture, the Transformer, based ...`:
     a name set off by commas after a head noun that says what it is."""
