@@ -113,3 +113,28 @@ def test_a_lock_left_by_a_dead_run_is_taken_over_after_its_lease(neo4j_db, neo4j
         lock.renew()
     holder = neo4j_db.execute_query("MATCH (l:GraphloadLock) RETURN l.holder", database_=db).records[0][0]
     assert holder is None
+
+
+def test_writes_renew_the_lease_once_a_tenth_of_it_has_passed_and_still_find_it_lost(neo4j_db, neo4j_settings):
+    from graphload.errors import GraphloadError
+    from graphload.store.relink import LinkLock
+    from graphload.store.schema import apply_schema
+    db = neo4j_settings.database
+    apply_schema(neo4j_db, db)
+
+    def expires():
+        return neo4j_db.execute_query("MATCH (l:GraphloadLock) RETURN l.expires", database_=db).records[0][0]
+
+    run = LinkLock(neo4j_db, db, "run", lease_seconds=600).__enter__()
+    claimed = expires()
+    run.renew_if_due()  # just claimed: no write
+    assert expires() == claimed
+    run.renewed_at -= 61  # a tenth of the lease later
+    run.renew_if_due()
+    assert expires() > claimed
+    # a whole lease without a renewal: another run takes the lock, and the next write finds out
+    neo4j_db.execute_query("MATCH (l:GraphloadLock) SET l.expires = datetime() - duration('PT1S')", database_=db)
+    with LinkLock(neo4j_db, db, "next-run", wait_seconds=5):
+        run.renewed_at -= 600
+        with pytest.raises(GraphloadError, match="ran out"):
+            run.renew_if_due()
