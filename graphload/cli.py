@@ -391,16 +391,22 @@ def relink(full: Annotated[bool, typer.Option("--full", help="Recompute every li
 @app.command()
 @handle_errors
 def schema(uri: Uri = DEFAULT_URI, user: User = "neo4j", password: Password = None,
-           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT):
+           database: Database = "neo4j", connect_timeout: ConnectTimeout = DEFAULT_CONNECT_TIMEOUT,
+           wait: Annotated[bool, typer.Option("--wait", help="Return only once every index is online (after a bulk "
+                                                            "import the server builds them in the background: about "
+                                                            "a minute at 1M papers).")] = False):
     """Create graphload's constraints and indexes (safe to repeat).
 
     Example: graphload schema --uri bolt://localhost:7687
     """
-    from graphload.store import apply_schema, connect
+    from graphload.store import apply_schema, await_indexes, connect
     settings = settings_from(uri, user, password, database, connect_timeout)
     with connect(settings) as driver:
         count = apply_schema(driver, settings.database)
-    err.print(f"schema applied: {count} constraints and indexes") if not state.quiet else None
+        if wait:
+            await_indexes(driver, settings.database)
+    if not state.quiet:
+        err.print(f"schema applied: {count} constraints and indexes" + (", all online" if wait else ""))
 
 
 @app.command()

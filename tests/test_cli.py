@@ -141,6 +141,18 @@ def test_ingest_stats_query_export_roundtrip(neo4j_db, neo4j_settings, tmp_path)
 
 
 @pytest.mark.neo4j
+def test_schema_wait_returns_once_every_index_is_online(neo4j_db, neo4j_settings):
+    # after a bulk import the server builds the indexes in the background; scripts/neo4j-local import
+    # relies on --wait so that a load started next does not compete with the build
+    neo4j_db.execute_query("UNWIND range(1, 2000) AS i CREATE (:Paper {id: 'p' + i, title: 'Title ' + i, "
+                           "abstract: 'An abstract about graphs ' + i})", database_=neo4j_settings.database)
+    result = invoke("schema", "--wait", *connection(neo4j_settings))
+    assert result.exit_code == 0 and "constraints and indexes, all online" in result.output
+    states = neo4j_db.execute_query("SHOW INDEXES YIELD name, state", database_=neo4j_settings.database).records
+    assert states and {r["state"] for r in states} == {"ONLINE"}
+
+
+@pytest.mark.neo4j
 def test_doctor_explains_missing_schema(neo4j_db, neo4j_settings):
     result = invoke("doctor", *connection(neo4j_settings))
     assert result.exit_code == 1

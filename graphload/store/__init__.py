@@ -4,7 +4,7 @@ The names below load on first use, so `graphload.store.cypherfiles` imports with
 """
 from importlib import import_module
 
-_EXPORTS = {"Neo4jSettings": "connection", "connect": "connection", "apply_schema": "schema",
+_EXPORTS = {"Neo4jSettings": "connection", "connect": "connection", "apply_schema": "schema", "await_indexes": "schema",
             "graph_counts": "stats"}
 __all__ = sorted(_EXPORTS)
 
