@@ -162,3 +162,18 @@ def test_the_papers_own_acronym_definition_beats_the_vocabulary(extractor):
     # where the paper means the vocabulary's entity, the vocabulary still names it
     found = entities(extractor, "Forecasting", "We report the mean absolute error (MAE); MAE drops by half.")
     assert found[("metric", "mean absolute error")]["aliases"] == ["MAE", "mean absolute error"]
+
+
+def test_a_long_form_of_a_known_acronym_is_that_entity(extractor):
+    found = entities(extractor, "Sampling faces",
+                     "We fit a variational auto-encoding model (VAE) to faces; the VAE samples well.")
+    vae = found[("method", "variational autoencoder")]
+    assert vae["aliases"] == ["VAE", "variational auto-encoding model"] and len(found) == 1
+
+
+def test_a_long_form_with_words_of_its_own_is_not_the_known_acronym(extractor):
+    # FID is known as Frechet Inception Distance: a paper's own FID shares a word, not the name
+    found = entities(extractor, "Scoring samples",
+                     "We report the feature inception divergence (FID) of each sampler; lower FID is better.")
+    assert ("metric", "FID") not in found
+    assert found[("metric", "feature inception divergence")]["aliases"] == ["feature inception divergence", "FID"]

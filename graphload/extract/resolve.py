@@ -11,7 +11,7 @@ from graphload.extract.candidates import PRIORITY, Candidate
 from graphload.extract.keys import entity_key
 from graphload.extract.learned import display_name
 from graphload.extract.lexicon import is_excluded
-from graphload.extract.rules import TRAINED_AFTER
+from graphload.extract.rules import TRAINED_AFTER, typed_definitions
 from graphload.extract.vocab import VocabEntry
 
 ACRONYM_RULES = ("acronym-use", "run-acronym")  # their text is an acronym, their key its long form
@@ -126,17 +126,54 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(word[:4].lower() for word in re.findall(r"[A-Za-z]{3,}", text))
 
 
+# Head words any kind of thing may end in: they say nothing about which thing a long form spells out.
+_GENERIC_STEMS = _stems("model network net layer framework method architecture approach algorithm score module "
+                        "block system technique function")
+
+
+@lru_cache(maxsize=100_000)
+def _naming_words(form: str) -> tuple[str, ...]:
+    """The words of a form that say which thing it is, lower case and hyphens closed ("pre-trained" is
+    "pretrained"): no generic head, no acronym (the RNN of RNN-Transducer)."""
+    words = re.findall(r"[A-Za-z]{3,}", re.sub(r"(?<=[A-Za-z])-(?=[a-z])", "", form))
+    return tuple(w.lower() for w in words if not w.isupper() and w[:4].lower() not in _GENERIC_STEMS)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word in another form or misspelt: autoencoders ~ autoencoder, Decent ~ Descent."""
+    if one[:4] == other[:4]:
+        return True
+    if abs(len(one) - len(other)) > 1 or one[0] != other[0]:
+        return False
+    short, long_ = sorted((one, other), key=len)
+    cut = next((i for i, (a, b) in enumerate(zip(short, long_)) if a != b), len(short))
+    return short[cut + (len(short) == len(long_)):] == long_[cut + 1:]
+
+
+def _held_in(words: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    return all(any(_same_word(word, other) for other in others) for word in words)
+
+
 def means(long_form: str, entry: VocabEntry) -> bool:
-    """Whether an acronym's long form in a paper can denote a vocabulary entry: it shares a word
-    (by its first four letters: autoencoders ~ auto-encoder) with one of the entry's spelled-out
-    forms. An entry that knows only its acronym is taken at its word.
+    """Whether an acronym's long form in a paper can denote a vocabulary entry: the words of one of the
+    entry's spelled-out forms hold the long form's words, or the long form holds theirs ("Dense
+    Convolutional Network" for densely connected convolutional network), generic heads and acronyms
+    aside. Where each has a word the other lacks, they name two things ("conditional normalizing flow"
+    is not the continuous one). An entry that knows only its acronym is taken at its word.
 
     >>> mae = VocabEntry("metric", "mean absolute error", ("MAE",), "metrics.jsonl")
     >>> means("masked autoencoders", mae), means("Mean Absolute Errors", mae)
     (False, True)
     """
     spelled_out = [form for form in entry.forms if len(_stems(form)) >= 2]
-    return not spelled_out or any(_stems(long_form) & _stems(form) for form in spelled_out)
+    if not spelled_out:
+        return True
+    own = _naming_words(long_form)
+    for form in spelled_out:
+        theirs = _naming_words(form)
+        if _stems(long_form) & _stems(form) and (_held_in(own, theirs) or _held_in(theirs, own)):
+            return True
+    return False
 
 
 def _redefined(cand: Candidate, definitions: dict[str, str], vocab_by_key: dict[str, VocabEntry]) -> bool:
@@ -258,11 +295,24 @@ def _with_head_words(kept: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+def _spelled_out_entries(text: str, vocab_by_key: dict[str, VocabEntry]) -> dict[str, VocabEntry]:
+    """Long-form key -> vocabulary entry, for the paper's acronyms the vocabulary knows in the sense the paper
+    gives them: "Dense Convolutional Network (DenseNet)" is DenseNet, whose uses already follow the vocabulary,
+    so its long form (and the title that repeats it) must too, or one model shows as two nodes."""
+    spelled_out = {}
+    for definition, _, long_form, key in typed_definitions(text):
+        entry = vocab_by_key.get(entity_key(definition.acronym))
+        if entry is not None and means(long_form, entry):
+            spelled_out.setdefault(key, entry)
+    return spelled_out
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
     title_end = title_length(text)
     definitions = {d.acronym: d.long_form for d in find_definitions(text)}
+    spelled_out = _spelled_out_entries(text, vocab_by_key) if definitions else {}
     groups: dict[str, list[Candidate]] = {}
     canonical: dict[str, tuple[str, str]] = {}  # key -> (type, name) from the vocabulary
     for cand in candidates:
@@ -271,7 +321,8 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
         if definitions and cand.rule == "vocabulary" and _redefined(cand, definitions, vocab_by_key):
             continue
         key = cand.key or entity_key(cand.text)
-        entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text)) or _described_entry(cand, vocab_by_key)
+        entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text)) or _described_entry(cand, vocab_by_key) \
+            or spelled_out.get(key)
         if entry is not None and cand.rule in ACRONYM_RULES and entry.key != key and not means(cand.name, entry):
             entry = None  # the acronym's text is the vocabulary's, its meaning (the key) is the paper's
         if entry is not None:
