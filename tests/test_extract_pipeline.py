@@ -177,3 +177,10 @@ def test_a_long_form_with_words_of_its_own_is_not_the_known_acronym(extractor):
                      "We report the feature inception divergence (FID) of each sampler; lower FID is better.")
     assert ("metric", "FID") not in found
     assert found[("metric", "feature inception divergence")]["aliases"] == ["feature inception divergence", "FID"]
+
+
+def test_a_quoted_long_form_is_named_without_its_quotes(extractor):
+    for quoted in ('"Streaming Spectral Regression"', "\u201cStreaming Spectral Regression\u201d"):
+        found = entities(extractor, "Sensors", f"We study {quoted} (SSR) on sensors; SSR is fast.")
+        ssr = found[("method", "Streaming Spectral Regression")]
+        assert ssr["aliases"] == ["SSR", "Streaming Spectral Regression"]

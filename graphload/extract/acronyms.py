@@ -17,6 +17,7 @@ from graphload.extract.textmemo import TEXT_RESULTS
 _PAREN = re.compile(r"\(\s*([A-Za-z0-9][\w\-+.&/]*?(?:\s[A-Za-z0-9][\w\-+.]*)?)\s*(?:[;,][^()]{0,40})?\)")
 _BREAK = re.compile(r"[.;:!?()\[\]]\s|[()\[\];]|\b(?:is|are|was|were|which|that|of|using|with|via|by|from|to|as|in|on|for|we|our)\b$")
 _WORD_SPLIT = re.compile(r"\s+")
+_QUOTES = "\"'`\u201c\u201d\u2018\u2019"  # straight and curly
 # Where a clause ends: "[.;:!?()\[\]]\s|[()\[\];]|,\s", written to open on the punctuation so that re jumps from one
 # mark to the next instead of trying every position.
 _CLAUSE_BOUNDARY = re.compile(r"[.;:!?()\[\],](?:(?<=[.;:!?()\[\]])\s|(?<=[()\[\];])|(?<=,)\s)")
@@ -131,7 +132,7 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
         start = best_long_form(_spelled_digits(singular_acronym(short)), window)
         if start is None:
             continue
-        long_form = window[start:].strip(" -\"'`")
+        long_form = window[start:].strip(" -" + _QUOTES)
         long_words = long_form.split()
         if not long_words or len(long_words) < 1 or long_form.lower() == short.lower():
             continue
@@ -144,6 +145,8 @@ def find_definitions(text: str) -> tuple[Definition, ...]:
             continue
         long_form = " ".join(long_words)
         long_end = match.start() - (len(raw) - len(before))
+        while long_end and text[long_end - 1] in _QUOTES:  # '"Online Deep Learning" (ODL)': the name, not its quotes
+            long_end -= 1
         long_start = text.rfind(long_form, window_start, long_end + 1)
         if long_start < 0:
             # whitespace was normalised above: find by the first word instead
