@@ -184,3 +184,11 @@ def test_a_quoted_long_form_is_named_without_its_quotes(extractor):
         found = entities(extractor, "Sensors", f"We study {quoted} (SSR) on sensors; SSR is fast.")
         ssr = found[("method", "Streaming Spectral Regression")]
         assert ssr["aliases"] == ["SSR", "Streaming Spectral Regression"]
+
+
+def test_a_joined_name_is_shown_as_written_when_its_last_word_is_no_plural(extractor):
+    found = entities(extractor, "PatchLens: Reading Vision Models Layer by Layer",
+                     "We present PatchLens, a probe. PatchLens beats RankNets and ShapesAndColors.")
+    assert ("method", "PatchLens") in found  # not "PatchLen": lens is one lens
+    assert ("method", "RankNet") in found  # the plural of a joined name still reads singular
+    assert ("method", "ShapesAndColors") in found  # a plural after "And" is part of the name

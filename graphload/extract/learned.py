@@ -35,6 +35,10 @@ class Sense(NamedTuple):
     name: str
 
 
+_LAST_JOINED_WORD = re.compile(r"(?<=[a-z])[A-Z][a-z]{3,}$")  # the "Lens" of "DecoderLens", the "Nets" of "ResNets"
+_JOINED_KEEP_PLURAL = re.compile(r"(?:" + "|".join(sorted(w.capitalize() for w in KEEP_PLURAL_AFTER)) + r")$")
+
+
 @lru_cache(maxsize=100_000)
 def singular_surface(form: str) -> str:
     """The form with its last word singular, case kept: "Dirichlet Processes" -> "Dirichlet Process".
@@ -42,6 +46,8 @@ def singular_surface(form: str) -> str:
     >>> [singular_surface(f) for f in ["Deep Belief Networks", "VAEs", "Mixture of Experts", "Kinetics", "NeRFs",
     ...                                "number of trainable parameters"]]
     ['Deep Belief Network', 'VAE', 'Mixture of Experts', 'Kinetics', 'NeRF', 'number of trainable parameters']
+    >>> [singular_surface(f) for f in ["ResNets", "DecoderLens", "TanksAndTemples"]]
+    ['ResNet', 'DecoderLens', 'TanksAndTemples']
     """
     match = re.search(r"([A-Za-z][A-Za-z0-9]*)$", form)
     if not match:
@@ -52,6 +58,12 @@ def singular_surface(form: str) -> str:
         return form  # "Mixture of Experts", "number of trainable parameters": a count is of many
     if is_short_form(word) and word[:-1].isupper():
         return form[:match.start()] + singular_acronym(word)
+    kept = form[:match.start()]
+    joined = _LAST_JOINED_WORD.search(word)
+    if joined:  # "DecoderLens", "TanksAndTemples": only the last word of a joined name can be a plural
+        if _JOINED_KEEP_PLURAL.search(word, 0, joined.start()):
+            return form
+        kept, word = kept + word[:joined.start()], joined.group()
     lower = word.lower()
     one = singular(lower)
     if one == lower:
@@ -60,7 +72,7 @@ def singular_surface(form: str) -> str:
         single = word[:-3] + ("Y" if word[-3].isupper() else "y")
     else:
         single = word[:len(one)]
-    return form[:match.start()] + single
+    return kept + single
 
 
 def display_name(forms: Iterable[str]) -> str:
