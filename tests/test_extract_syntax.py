@@ -193,3 +193,22 @@ def test_a_cost_the_method_cuts_or_counts_is_a_metric(nlp, text, name):
 ])
 def test_a_cost_only_talked_about_is_no_metric(nlp, text):
     assert not {name for kind, name in found(nlp, text) if kind == "metric"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a task the paper poses, wherever the paper writes it again
+    ("We introduce a new task, Query Plan Captioning, for databases. In Query Plan Captioning, plans are read.",
+     "Query Plan Captioning"),
+    ("We define the problem of Cross Domain Shape Retrieval and solve it.", "Cross Domain Shape Retrieval"),
+    ("We test on three Sleep Stage Scoring benchmarks and two others.", "Sleep Stage Scoring"),  # a kind of data counted
+    ("Our Lightweight Vision Transformers run on phones.", "Lightweight Vision Transformer"),  # a rating, then a family
+])
+def test_capitalised_tasks_counted_kinds_and_ratings_are_no_names(text, absent):
+    from graphload.extract.rules import title_case_names
+    assert absent not in {c.text.rstrip("s") for c in title_case_names("T\n\n" + text, 1)}
+
+
+def test_an_everyday_word_before_and_opens_the_capitalised_name():
+    from graphload.extract.rules import title_case_names
+    text = "T\n\nWe call the class Plug and Play Generative Networks; Bottleneck and Attention layers stay."
+    assert [c.text for c in title_case_names(text, 1)] == ["Plug and Play Generative Networks"]

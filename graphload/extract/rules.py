@@ -898,7 +898,16 @@ _TITLE_CASE_OPENERS = {"the", "this", "these", "those", "our", "we", "in", "a", 
                        "improved", "standard", "conventional", "traditional", "modern", "classical", "existing",
                        "proposed", "recent", "popular", "vanilla", "extensive", "experiments", "results", "section",
                        "figure", "table", "appendix", "equation", "theorem", "lemma", "one", "two", "three", "four",
-                       "five", "each", "every", "all", "some", "many", "most", "such", "other", "another", "its"}
+                       "five", "each", "every", "all", "some", "many", "most", "such", "other", "another", "its",
+                       "high-performance", "high-performing", "high-dimensional", "high-quality", "state-of-the-art",
+                       "lightweight", "light-weight", "accurate", "powerful", "effective", "practical"}
+# "a new task, Labeling Instruction Generation", "the problem of Neural Architecture Retrieval": what follows is a
+# task or setting the paper poses, not a method.
+_POSED_AS_TASK = re.compile(r"\b(?:task|problem|setting)s?(?:\s*[,:]|\s+(?:of|called|named|termed|dubbed))?\s+$")
+# "four EEG Motor Imagery datasets": capitalised words between a count and a plural data word say which kind of
+# data, they name no dataset.
+_COUNTED_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|\d+)\s+$")
+_DATA_PLURAL_AFTER = re.compile(r"\s+(?:data\s?sets|benchmarks|corpora)\b")
 # Capitalised phrases ending in these name organisations, places, events or publications.
 _NOT_THING_HEADS = {"university", "institute", "laboratory", "lab", "labs", "inc", "corporation", "company",
                     "foundation", "department", "center", "centre", "school", "college", "conference", "workshop",
@@ -922,7 +931,10 @@ def title_case_names(text: str, title_end: int) -> list[Candidate]:
         cursor = offset
         for index in range(0, len(parts), 2):
             words = parts[index].split()
-            if pieces and index and not (len(words) >= 2 or head_type(words[-1])):
+            alone = pieces[-1][1] if pieces else []
+            # "Plug and Play Generative Networks": an everyday word before "and" is no name of its own
+            if pieces and index and (not (len(words) >= 2 or head_type(words[-1])) or len(alone) == 1 and len(words) >= 2
+                                     and alone[0].lower() in english_words() and not head_type(alone[0])):
                 prev_start, _ = pieces[-1]
                 pieces[-1] = (prev_start, text[prev_start:cursor + len(parts[index])].split())
             else:
@@ -932,7 +944,8 @@ def title_case_names(text: str, title_end: int) -> list[Candidate]:
             candidate = _title_case_candidate(text, start, words, at_start and start == offset)
             if candidate:
                 found.append(candidate)
-    return found
+    tasks = {entity_key(c.text) for c in found if _POSED_AS_TASK.search(text, max(0, c.start - 40), c.start)}
+    return [c for c in found if entity_key(c.text) not in tasks] if tasks else found
 
 
 # A title that opens (or goes on after its colon) with a capitalised name and then says what it is for:
@@ -1043,7 +1056,7 @@ def _title_case_candidate(text: str, start: int, words: list[str], at_sentence_s
     if re.match(r"\s+of\s", text[end:end + 4]):
         return None  # "Ensembled Representations for Evaluation of DAta-to-Text": cut before its end
     name = text[start:end]
-    if is_excluded(name):
+    if is_excluded(name) or _COUNTED_BEFORE.search(text, max(0, start - 20), start) and _DATA_PLURAL_AFTER.match(text, end):
         return None
     return Candidate(start, end, name, head_type(name) or _type_from_context(text, end), "title-case")
 
