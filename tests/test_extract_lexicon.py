@@ -149,6 +149,8 @@ def test_an_unknown_name_listed_with_datasets_is_a_dataset(extractor, abstract):
 def test_usage_suffixes_resolve_to_the_name(extractor):
     found = entities(extractor, "A study", "CLIP-based and GlimraNet-style encoders, ImageNet-pretrained.")
     assert set(found) == {("method", "CLIP"), ("method", "GlimraNet"), ("dataset", "ImageNet")}
+    found = entities(extractor, "A study", "Viewers prefer GlimraNet-optimized models to QuorbNet-distilled models.")
+    assert set(found) == {("method", "GlimraNet"), ("method", "QuorbNet")}
 
 
 def test_a_known_term_inside_a_longer_name_is_no_second_entity(extractor):

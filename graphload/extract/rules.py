@@ -80,7 +80,8 @@ _VERSION_WORD = re.compile(r"\d+(?:\.\d+)*[a-z]?|v\d+(?:\.\d+)*")
 # "CLIP-based", "BERT-style", "ImageNet-pretrained": the name is the part before the suffix.
 _NAME_AFFIX = re.compile(
     r"-(?:based|style|like|pretrained|pre-trained|driven|guided|inspired|specific|only|free|aware|level|sized|"
-    r"type|enhanced|powered|conditioned|augmented|generated|trained|initiali[sz]ed|compatible|friendly|centric)$", re.I)
+    r"type|enhanced|powered|conditioned|augmented|generated|trained|initiali[sz]ed|compatible|friendly|centric|"
+    r"optimi[sz]ed|tuned|finetuned|fine-tuned|distilled|regulari[sz]ed|supervised)$", re.I)
 # Head nouns of an apposition that names what the paper brings: "a new benchmark, StreetSign-3K, ...".
 _APPOSITION_HEAD = (r"(?:model|method|framework|approach|architecture|algorithm|network|technique|system|pipeline|"
                     r"module|mechanism|loss|optimizer|estimator|tokenizer|agent|encoder|decoder|transformer|"
