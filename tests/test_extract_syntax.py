@@ -212,3 +212,11 @@ def test_an_everyday_word_before_and_opens_the_capitalised_name():
     from graphload.extract.rules import title_case_names
     text = "T\n\nWe call the class Plug and Play Generative Networks; Bottleneck and Attention layers stay."
     assert [c.text for c in title_case_names(text, 1)] == ["Plug and Play Generative Networks"]
+
+
+def test_an_introduced_name_is_typed_by_its_head_before_the_words_after_it():
+    from graphload.extract.rules import introduced_names
+    text = "Our approach, which we call Quorbic Classifier, attains strong results on a variety of benchmarks."
+    assert [(c.text, c.type) for c in introduced_names(text)] == [("Quorbic Classifier", "method")]
+    text = "We introduce QuorbicScenes, a dataset of street photos."
+    assert [(c.text, c.type) for c in introduced_names(text)] == [("QuorbicScenes", "dataset")]

@@ -348,7 +348,9 @@ def introduced_names(text: str) -> list[Candidate]:
         name = text[s:e]
         if is_excluded(name):
             continue
-        found.append(Candidate(s, e, name, _type_from_context(text, e), "introduced", introduced=True))
+        # The name's own head says what it is before the words after it: "Diffusion Classifier, attains strong
+        # results on a variety of benchmarks" is a classifier.
+        found.append(Candidate(s, e, name, head_type(name) or _type_from_context(text, e), "introduced", introduced=True))
     return found
 
 
