@@ -192,3 +192,10 @@ def test_a_joined_name_is_shown_as_written_when_its_last_word_is_no_plural(extra
     assert ("method", "PatchLens") in found  # not "PatchLen": lens is one lens
     assert ("method", "RankNet") in found  # the plural of a joined name still reads singular
     assert ("method", "ShapesAndColors") in found  # a plural after "And" is part of the name
+
+
+def test_a_slash_family_of_unknown_sizes_of_a_known_dataset_is_that_dataset(extractor):
+    found = entities(extractor, "Reading", "We test on the SQuAD4/9 splits with ResNet-50/101 encoders.")
+    assert found[("dataset", "SQuAD")]["aliases"] == ["SQuAD4/9"]
+    assert {name for kind, name in found if kind == "method"} == {"ResNet-50", "ResNet-101"}
+    assert len(found) == 3

@@ -307,12 +307,43 @@ def _spelled_out_entries(text: str, vocab_by_key: dict[str, VocabEntry]) -> dict
     return spelled_out
 
 
+_FAMILY_BASE = re.compile(r"(.+?)-?\d+[A-Za-z]?$")
+
+
+def _families_of_known_names(candidates: list[Candidate], text: str,
+                             vocab_by_key: dict[str, VocabEntry]) -> list[Candidate]:
+    """"UVG8/17": a slash family whose members no vocabulary knows, of a name it knows (UVG), is that
+    entity in sizes or editions the paper picks, one mention of it. "ResNet-50/101" stays two known models."""
+    members = sorted((c for c in candidates if c.rule == "slash-family"), key=lambda c: c.start)
+    families: list[list[Candidate]] = []
+    for cand in members:
+        if cand.name and families and families[-1][-1].end + 1 == cand.start and text[cand.start - 1] == "/":
+            families[-1].append(cand)  # a member after the first carries its whole name ("UVG17" for "17")
+        elif not cand.name:
+            families.append([cand])
+    replaced: dict[int, Candidate | None] = {}
+    for family in families:
+        base = _FAMILY_BASE.match(family[0].text)
+        entry = vocab_by_key.get(entity_key(base.group(1))) if base and len(family) > 1 else None
+        if entry is None or any(entity_key(c.name or c.text) in vocab_by_key for c in family):
+            continue
+        first, last = family[0], family[-1]
+        replaced[id(first)] = Candidate(first.start, last.end, text[first.start:last.end], entry.type, first.rule,
+                                        key=entry.key, name=entry.name)
+        replaced.update((id(c), None) for c in family[1:])
+    if not replaced:
+        return candidates
+    return [replaced.get(id(c), c) for c in candidates if replaced.get(id(c), c) is not None]
+
+
 def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, VocabEntry]) -> list[Entity]:
     """Group the kept candidates by canonical key; vocabulary names win over surface forms,
     except where the paper defines an acronym as something else."""
     title_end = title_length(text)
     definitions = {d.acronym: d.long_form for d in find_definitions(text)}
     spelled_out = _spelled_out_entries(text, vocab_by_key) if definitions else {}
+    if "/" in text:
+        candidates = _families_of_known_names(candidates, text, vocab_by_key)
     groups: dict[str, list[Candidate]] = {}
     canonical: dict[str, tuple[str, str]] = {}  # key -> (type, name) from the vocabulary
     for cand in candidates:
