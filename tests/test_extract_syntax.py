@@ -220,3 +220,13 @@ def test_an_introduced_name_is_typed_by_its_head_before_the_words_after_it():
     assert [(c.text, c.type) for c in introduced_names(text)] == [("Quorbic Classifier", "method")]
     text = "We introduce QuorbicScenes, a dataset of street photos."
     assert [(c.text, c.type) for c in introduced_names(text)] == [("QuorbicScenes", "dataset")]
+
+
+@pytest.mark.parametrize("text, typed", [
+    ("Encoders are robust to automatic speech recognition errors (ASR) in transcripts.", []),  # a task's errors
+    ("We train on functional connectivity (FC) networks of the brain.", []),                     # a concept
+    ("We propose Speech Recognition Distillation (SRD) for phones.", ["SRD"]),                   # a method for a task
+])
+def test_a_definition_of_a_task_or_concept_names_no_entity(text, typed):
+    from graphload.extract.rules import typed_definitions
+    assert [definition.acronym for definition, *_ in typed_definitions(text)] == typed

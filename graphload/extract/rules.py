@@ -427,12 +427,21 @@ def definition_type(text: str, definition: Definition) -> str | None:
     return kind
 
 
+def _names_no_entity(long_form: str) -> bool:
+    """A long form that is a task, field, modality or concept, alone or with a metric's or dataset's head word
+    after it: "Functional Connectivity (FC)", "automatic speech recognition errors (ASR)" define no method,
+    dataset or metric."""
+    words = long_form.split()
+    return is_not_a_name(long_form) or len(words) > 2 and head_type(words[-1]) in ("metric", "dataset") \
+        and is_not_a_name(" ".join(words[:-1]))  # not "Loss Landscape Analysis (LLA)": a method of a concept
+
+
 @TEXT_RESULTS.memoised  # the first pass and the pipeline both ask for each text
 def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]:
     """(definition, type, name, key) for each acronym definition that names an entity."""
     typed = []
     for definition in find_definitions(text):
-        if is_excluded(definition.long_form) or is_excluded(definition.acronym):
+        if is_excluded(definition.long_form) or is_excluded(definition.acronym) or _names_no_entity(definition.long_form):
             continue
         kind = definition_type(text, definition)
         if kind is None:
