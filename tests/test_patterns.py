@@ -195,6 +195,7 @@ def test_the_loader_reads_every_non_entity_line():
     ("condition", "diabetic retinopathy"), ("concept", "ordinary differential equations"),
     ("concept", "Turing machine"), ("concept", "bfloat16"), ("concept", "i.i.d."), ("modality", "sEEG"),
     ("modality", "magnetoencephalography"), ("task", "motor imagery"), ("task", "symbolic regression"),
+    ("task", "Uncertainty Quantification"),
     ("software", "Caffe"), ("venue", "ISMIR"), ("hardware", "SpiNNaker"), ("organization", "NIH"),
 ])
 def test_conditions_concepts_and_more_kinds_are_non_entities(kind, form):
@@ -220,6 +221,8 @@ def test_conditions_concepts_and_more_kinds_are_non_entities(kind, form):
     ("dataset", "HICO-DET", "HICO-DET"), ("dataset", "WordSim-353", "WordSim-353"), ("dataset", "NQ", "Natural Questions"),
     ("dataset", "ARC-AGI", "Abstraction and Reasoning Corpus"), ("dataset", "GPQA Diamond", "GPQA"),
     ("dataset", "Habitat", "AI Habitat"), ("dataset", "MSLR-WEB30K", "MSLR-WEB30K"),
+    ("dataset", "TanksAndTemples", "Tanks and Temples"),
+    ("method", "Local Interpretable Model-Agnostic Explanations", "LIME"),
 ])
 def test_added_entries_resolve_to_their_entity(entity_type, form, name):
     entry = {entity_key(f): e for e in ENTRIES for f in e.forms}.get(entity_key(form))
@@ -229,7 +232,7 @@ def test_added_entries_resolve_to_their_entity(entity_type, form, name):
 @pytest.mark.parametrize("form", [
     "metric", "evaluation metric", "large-scale dataset", "training set", "transformer encoder",
     "latent variable model", "conditional generative model", "ASR model", "feedforward neural networks",
-    "projection head", "efficient deep learning",
+    "projection head", "efficient deep learning", "Self-supervised Pretraining", "unsupervised pre-training",
 ])
 def test_generic_phrases_are_excluded(form):
     assert entity_key(form) in excluded_keys()
