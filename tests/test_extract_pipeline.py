@@ -199,3 +199,8 @@ def test_a_slash_family_of_unknown_sizes_of_a_known_dataset_is_that_dataset(extr
     assert found[("dataset", "SQuAD")]["aliases"] == ["SQuAD4/9"]
     assert {name for kind, name in found if kind == "method"} == {"ResNet-50", "ResNet-101"}
     assert len(found) == 3
+
+
+def test_a_plural_after_a_preposition_in_a_name_is_kept(extractor):
+    found = entities(extractor, "Graphs", "We propose Graph Pooling with Learned Anchors (GPLA); GPLA is fast.")
+    assert ("method", "Graph Pooling with Learned Anchors") in found

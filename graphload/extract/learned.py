@@ -35,6 +35,7 @@ class Sense(NamedTuple):
     name: str
 
 
+_PREPOSITIONS = KEEP_PLURAL_AFTER - {"and"}
 _LAST_JOINED_WORD = re.compile(r"(?<=[a-z])[A-Z][a-z]{3,}$")  # the "Lens" of "DecoderLens", the "Nets" of "ResNets"
 _JOINED_KEEP_PLURAL = re.compile(r"(?:" + "|".join(sorted(w.capitalize() for w in KEEP_PLURAL_AFTER)) + r")$")
 
@@ -46,16 +47,19 @@ def singular_surface(form: str) -> str:
     >>> [singular_surface(f) for f in ["Deep Belief Networks", "VAEs", "Mixture of Experts", "Kinetics", "NeRFs",
     ...                                "number of trainable parameters"]]
     ['Deep Belief Network', 'VAE', 'Mixture of Experts', 'Kinetics', 'NeRF', 'number of trainable parameters']
-    >>> [singular_surface(f) for f in ["ResNets", "DecoderLens", "TanksAndTemples"]]
-    ['ResNet', 'DecoderLens', 'TanksAndTemples']
+    >>> [singular_surface(f) for f in ["ResNets", "DecoderLens", "TanksAndTemples", "Convolution with Learnable Spacings"]]
+    ['ResNet', 'DecoderLens', 'TanksAndTemples', 'Convolution with Learnable Spacings']
     """
     match = re.search(r"([A-Za-z][A-Za-z0-9]*)$", form)
     if not match:
         return form
     word = match.group(1)
     before = form[:match.start()].split()
-    if before and (before[-1].lower() in KEEP_PLURAL_AFTER or form[:10].lower() == "number of "):
-        return form  # "Mixture of Experts", "number of trainable parameters": a count is of many
+    if before and (before[-1].lower() in KEEP_PLURAL_AFTER or form[:10].lower() == "number of "
+                   or any(w.lower() in _PREPOSITIONS for w in before[1:])):
+        # "Mixture of Experts", "number of trainable parameters": a count is of many; "Dark Knowledge with
+        # Permuted Predictions": after a preposition the words say what the name is of, in the number it says
+        return form
     if is_short_form(word) and word[:-1].isupper():
         return form[:match.start()] + singular_acronym(word)
     kept = form[:match.start()]
