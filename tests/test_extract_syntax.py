@@ -230,3 +230,14 @@ def test_an_introduced_name_is_typed_by_its_head_before_the_words_after_it():
 def test_a_definition_of_a_task_or_concept_names_no_entity(text, typed):
     from graphload.extract.rules import typed_definitions
     assert [definition.acronym for definition, *_ in typed_definitions(text)] == typed
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We introduce margin drift, a condition that explains collapse.", []),
+    ("We introduce GrokShift, a phenomenon of late learning.", []),
+    ("We propose QuorbNet, a framework for these problems.", ["QuorbNet"]),     # the head comes before "for"
+    ("We propose QuorbNet, a task-agnostic learner.", ["QuorbNet"]),
+])
+def test_a_name_the_apposition_calls_a_condition_or_phenomenon_is_no_entity(text, names):
+    from graphload.extract.rules import introduced_names
+    assert [c.text for c in introduced_names(text)] == names

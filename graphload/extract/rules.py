@@ -318,6 +318,12 @@ def _type_from_context(text: str, end: int, default: str = "method") -> str:
     return default
 
 
+# "We introduce score alignment, a condition that ...": the apposition's head (before any preposition: not
+# "a framework for these problems") says the name is no method or dataset.
+_NAMED_AS_NO_THING = re.compile(r",\s(?:a|an|the)\s(?:(?!(?:for|of|to|in|on|with|by|from|that|which)\s)[\w\-]+\s){0,3}?(?:condition|phenomenon|property|task|problem|"
+                                r"setting|hypothesis|principle|notion|concept|regime|criterion|question|theory|law)s?(?![\w\-])")
+
+
 @TEXT_RESULTS.memoised  # the first pass reads it too
 def introduced_names(text: str) -> list[Candidate]:
     """`we propose pixelNeRF, a ...`, `we introduce NSynth, a dataset`, `a method called X`."""
@@ -346,7 +352,7 @@ def introduced_names(text: str) -> list[Candidate]:
         else:
             continue
         name = text[s:e]
-        if is_excluded(name):
+        if is_excluded(name) or _NAMED_AS_NO_THING.match(text, e):
             continue
         # The name's own head says what it is before the words after it: "Diffusion Classifier, attains strong
         # results on a variety of benchmarks" is a classifier.
