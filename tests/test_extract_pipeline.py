@@ -204,3 +204,9 @@ def test_a_slash_family_of_unknown_sizes_of_a_known_dataset_is_that_dataset(extr
 def test_a_plural_after_a_preposition_in_a_name_is_kept(extractor):
     found = entities(extractor, "Graphs", "We propose Graph Pooling with Learned Anchors (GPLA); GPLA is fast.")
     assert ("method", "Graph Pooling with Learned Anchors") in found
+
+
+def test_a_defined_acronym_before_a_usage_suffix_is_the_defined_entity(extractor):
+    found = entities(extractor, "Smoothing", "We propose Quorbic Gradient Smoothing (QGS). We release QGS-based models.")
+    assert list(found) == [("method", "Quorbic Gradient Smoothing")]
+    assert found[("method", "Quorbic Gradient Smoothing")]["aliases"] == ["QGS", "Quorbic Gradient Smoothing"]

@@ -342,6 +342,10 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
     title_end = title_length(text)
     definitions = {d.acronym: d.long_form for d in find_definitions(text)}
     spelled_out = _spelled_out_entries(text, vocab_by_key) if definitions else {}
+    # "MIP-based hypernetworks" after "Magnitude Invariant Parametrizations (MIP)": the acronym the paper defines,
+    # wherever a rule finds it, is what the paper defined (a hyphen after it hides it from acronym uses)
+    defined = {d.acronym: (kind, key, long_form) for d, kind, long_form, key in typed_definitions(text)} \
+        if definitions else {}
     if "/" in text:
         candidates = _families_of_known_names(candidates, text, vocab_by_key)
     groups: dict[str, list[Candidate]] = {}
@@ -351,6 +355,8 @@ def resolve(candidates: list[Candidate], text: str, vocab_by_key: dict[str, Voca
             continue
         if definitions and cand.rule == "vocabulary" and _redefined(cand, definitions, vocab_by_key):
             continue
+        if defined and not cand.key and cand.rule != "vocabulary" and singular_acronym(cand.text) in defined:
+            cand.type, cand.key, cand.name = defined[singular_acronym(cand.text)]
         key = cand.key or entity_key(cand.text)
         entry = vocab_by_key.get(key) or vocab_by_key.get(entity_key(cand.text)) or _described_entry(cand, vocab_by_key) \
             or spelled_out.get(key)
