@@ -241,3 +241,13 @@ def test_a_definition_of_a_task_or_concept_names_no_entity(text, typed):
 def test_a_name_the_apposition_calls_a_condition_or_phenomenon_is_no_entity(text, names):
     from graphload.extract.rules import introduced_names
     assert [c.text for c in introduced_names(text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We propose the Quorbic Gradient Adjustment (QGA) method for fields.", "Quorbic Gradient Adjustment"),
+    ("We sample from strongly quorbic-concave (SQC) models in high dimension.", "strongly quorbic-concave models"),
+    ("We train Neuron Interaction and Quorbcasting (NiQo) networks.", "Neuron Interaction and Quorbcasting networks"),
+])
+def test_a_generic_head_after_a_defined_acronym_joins_only_a_name_that_is_no_noun(text, name):
+    from graphload.extract.rules import typed_definitions
+    assert [long_form for _, _, long_form, _ in typed_definitions(text)] == [name]

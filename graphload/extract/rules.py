@@ -433,6 +433,16 @@ def definition_type(text: str, definition: Definition) -> str | None:
     return kind
 
 
+# Heads that say only what kind of thing a name is, not which: "the DCLS method", "our GIF framework".
+_GENERIC_HEADS = frozenset("method framework approach technique scheme strategy procedure model architecture "
+                           "algorithm pipeline system".split())
+
+
+def _ends_in_noun(name: str) -> bool:
+    last = name.split()[-1]
+    return bool(_NOMINAL.search(last.lower())) or is_name_like(last)
+
+
 def _names_no_entity(long_form: str) -> bool:
     """A long form that is a task, field, modality or concept, alone or with a metric's or dataset's head word
     after it: "Functional Connectivity (FC)", "automatic speech recognition errors (ASR)" define no method,
@@ -454,9 +464,11 @@ def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]
             continue
         long_form = definition.long_form
         # "Kullback-Leibler (KL) divergence", "Nowcasting (NiNo) networks": the head after the acronym
-        # belongs to the name.
+        # belongs to the name; a generic one only says what kind of thing a name that is already a noun is
+        # ("Dilated Convolution with Learnable Spacings (DCLS) method", not "log-concave (CSLC) models").
         after = re.match(r"\)\s*([A-Za-z\-]+)", text[definition.short_end:definition.short_end + 30])
-        if after and head_type(after.group(1)) and not head_type(long_form):
+        if after and head_type(after.group(1)) and not head_type(long_form) \
+                and not (singular(after.group(1).lower()) in _GENERIC_HEADS and _ends_in_noun(long_form)):
             long_form = f"{long_form} {after.group(1)}"
         typed.append((definition, kind, long_form, entity_key(long_form)))
     return tuple(typed)
