@@ -251,3 +251,9 @@ def test_a_name_the_apposition_calls_a_condition_or_phenomenon_is_no_entity(text
 def test_a_generic_head_after_a_defined_acronym_joins_only_a_name_that_is_no_noun(text, name):
     from graphload.extract.rules import typed_definitions
     assert [long_form for _, _, long_form, _ in typed_definitions(text)] == [name]
+
+
+def test_chemical_formulas_are_not_model_names():
+    from graphload.extract.rules import name_shapes
+    text = "We screen materials including Ru3NbC, V3Pt, LaN2 and Fe3O4 with PaLM2 and CoAtNet3."
+    assert {c.text for c in name_shapes(text)} == {"PaLM2", "CoAtNet3"}

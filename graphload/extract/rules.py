@@ -724,7 +724,8 @@ def is_name_shaped(word: str) -> bool:
     """
     if len(word) < 3 or _SHAPE_NOISE.match(word) or _ESCAPE_REMAINS.search(word) or is_not_a_name(word) \
             or "-" in word and is_not_a_name(word.split("-")[0]) \
-            or _WEB_ADDRESS.search(word) or re.match(r"(?:and|or|the|of|with)[A-Z]", word) or _JOINED_WORDS.search(word):
+            or _WEB_ADDRESS.search(word) or re.match(r"(?:and|or|the|of|with)[A-Z]", word) or _JOINED_WORDS.search(word) \
+            or _CHEMICAL_FORMULA.fullmatch(word):
         return False
     if re.search(r"[a-z][A-Z]", word):                                  # pixelNeRF, ConvNeXt, DenseNets
         return sum(c.isalpha() for c in word) >= 4
@@ -736,6 +737,11 @@ def is_name_shaped(word: str) -> bool:
     return False
 
 
+# Chemical formulas (Ru3NbC, V3Pt, MoS2, TiO2): element symbols with counts, two elements and a count at least.
+_ELEMENTS = ("He Li Be Ne Na Mg Al Si Cl Ar Ca Sc Ti Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Zr Nb Mo Tc Ru Rh "
+             "Pd Ag Cd In Sn Sb Te Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta Re Os Ir Pt Au Hg Tl "
+             "Pb Bi Po At Rn Fr Ra Ac Th Pa Np Pu H B C N O F P S K V Y I W U").split()
+_CHEMICAL_FORMULA = re.compile(r"(?=[A-Za-z]*\d)(?:(?:" + "|".join(_ELEMENTS) + r")\d*){2,}")
 # "non-Euclidean", "softmax-then-topK": a prefix or a function word joins words into a description, not a name.
 _JOINED_WORDS = re.compile(r"^non-|-(?:then|and|or|of|vs|versus|to|than)-", re.I)
 
