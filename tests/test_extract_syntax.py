@@ -144,6 +144,8 @@ def test_capitalised_words_after_a_titles_via_or_with_name_its_method(title, nam
     "Learning with Limited Latent Token",                   # a last word that names no technique
     "Training with Small Initialization",                   # a rating, then one word
     "Parsing for Noisy Social Media Text",                  # "for" names a task
+    "Artefacts Propagate Through Masked Quorb Embeddings",  # what a model computes, not how
+    "Image Compression Using Sparse Quorbic Representation",
 ])
 def test_title_means_skip_fields_data_ratings_and_clauses(title):
     from graphload.extract.rules import title_means

@@ -1024,7 +1024,8 @@ _TITLE_MEANS = re.compile(r"(?<![\w\-])(?:[Vv]ia|[Ww]ith|[Uu]sing|[Tt]hrough|[Bb
 # "via Synthetic Data", "with Provable Guarantees".
 _TITLE_MEANS_NOT_HEADS = frozenset("data ai theory theories guarantees guarantee applications application "
                                    "bounds bound limits limit constraints perspective perspectives view views "
-                                   "insights lens lenses examples humans experts complexity".split())
+                                   "insights lens lenses examples humans experts complexity embedding embeddings "
+                                   "feature features representation representations".split())
 # Words that rate or size the means rather than name it ("with Small Initialization", "via Large-Scale Training").
 _TITLE_MEANS_RATINGS = frozenset("small high low least most limited large-scale small-scale joint".split())
 _TITLE_MEANS_PRONOUNS = frozenset("their our its your my his her them they we you it".split())
