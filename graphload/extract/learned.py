@@ -85,12 +85,20 @@ def display_name(forms: Iterable[str]) -> str:
 
     >>> display_name(["Gaussian Processes", "Gaussian process", "Gaussian Process"])
     'Gaussian Process'
+    >>> display_name(["Idioms", "Idioms"]), display_name(["Brainformers", "Brainformer"]), display_name(["NNGPs"])
+    ('Idioms', 'Brainformer', 'NNGP')
     """
+    forms = [form.strip() for form in forms if form and form.strip()]
+    written = set(forms)
     counts: dict[str, int] = {}
     for form in forms:
-        if form and form.strip():
-            one = singular_surface(form.strip())
-            counts[one] = counts.get(one, 0) + 1
+        one = singular_surface(form)
+        # "Idioms", "DataSeeds": a capitalised one-word name the paper never writes in the singular may end in
+        # an s of its own; an acronym's s is always a plural (NNGPs), as is a lower-case word's (hyper-connections)
+        if one not in written and " " not in form and form[:1].isupper() \
+                and not (is_short_form(form) and form[:-1].isupper()):
+            one = form
+        counts[one] = counts.get(one, 0) + 1
     if not counts:
         return ""
     return min(counts, key=lambda f: (-counts[f], f.casefold(), f))
