@@ -212,3 +212,14 @@ def test_a_defined_acronym_before_a_usage_suffix_is_the_defined_entity(extractor
     found = entities(extractor, "Smoothing", "We propose Quorbic Gradient Smoothing (QGS). We release QGS-based models.")
     assert list(found) == [("method", "Quorbic Gradient Smoothing")]
     assert found[("method", "Quorbic Gradient Smoothing")]["aliases"] == ["QGS", "Quorbic Gradient Smoothing"]
+
+
+def test_a_kind_word_the_paper_also_leaves_out_is_not_part_of_the_name(extractor):
+    found = entities(extractor, "Captioning with Quorbic Imagination",
+                     "We propose the Quorbic Imagination Framework (QIF) for captions.")
+    assert list(found) == [("method", "Quorbic Imagination")]
+    assert found[("method", "Quorbic Imagination")]["aliases"] == [
+        "QIF", "Quorbic Imagination", "Quorbic Imagination Framework"]
+    # a kind word the paper always writes stays: it may be part of the name
+    found = entities(extractor, "Constrained training", "We use the Modified Quorbic Multiplier Method (MQMM).")
+    assert list(found) == [("method", "Modified Quorbic Multiplier Method")]

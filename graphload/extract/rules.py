@@ -438,6 +438,31 @@ _GENERIC_HEADS = frozenset("method framework approach technique scheme strategy 
                            "algorithm pipeline system".split())
 
 
+_KIND_WORDS = ("framework", "method", "approach", "model", "network", "architecture")  # what kind, not which
+
+
+def _ends_in_a_name(words: str) -> bool:
+    """A noun, or a capitalised word that is no adjective: "Guided Imagination", "Graph Mamba"; not "Bayesian Neural"."""
+    last = words.split()[-1]
+    return _ends_in_noun(words) or last[:1].isupper() and not _ADJECTIVE_END.search(last.lower())
+
+
+_ADJECTIVE_END = re.compile(r"(?:al|ive|ous|ic|ian|ary|able|ible|ful|less|ed|ent|ant)$")
+
+
+def _written_without(text: str, end: int, name: str, kind_word: str) -> bool:
+    """Whether the text's opening (its title) or the words after a definition ending at `end` write `name`
+    without `kind_word` (or its plural) after it, and not as the long form of an acronym ("Neuron Interaction
+    and Nowcasting (NiNo) networks" has the word after the acronym). Bounded windows: a long text with many
+    definitions costs the same per definition."""
+    pattern = re.compile(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])(?!\s*\()(?!\s+" + re.escape(kind_word) + ")",
+                         re.IGNORECASE)
+    return pattern.search(text[:_TITLE_WINDOW]) is not None or pattern.search(text, end, end + _AFTER_WINDOW) is not None
+
+
+_TITLE_WINDOW, _AFTER_WINDOW = 300, 1500  # characters
+
+
 def _ends_in_noun(name: str) -> bool:
     last = name.split()[-1]
     return bool(_NOMINAL.search(last.lower())) or is_name_like(last)
@@ -470,6 +495,12 @@ def typed_definitions(text: str) -> tuple[tuple[Definition, str, str, str], ...]
         if after and head_type(after.group(1)) and not head_type(long_form) \
                 and not (singular(after.group(1).lower()) in _GENERIC_HEADS and _ends_in_noun(long_form)):
             long_form = f"{long_form} {after.group(1)}"
+        words = long_form.split()
+        if len(words) >= 3 and words[-1].lower().rstrip("s") in _KIND_WORDS and _ends_in_a_name(" ".join(words[:-1])) \
+                and _written_without(text, definition.long_end, " ".join(words[:-1]), words[-1].lower().rstrip("s")):
+            # "Guided Imagination Framework (GIF)" in a paper titled "... with Guided Imagination": the name is
+            # the words the paper also writes alone (not "Modified Differential Multiplier Method (MDMM)")
+            long_form = " ".join(words[:-1])
         typed.append((definition, kind, long_form, entity_key(long_form)))
     return tuple(typed)
 
