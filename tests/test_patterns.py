@@ -222,7 +222,8 @@ def test_conditions_concepts_and_more_kinds_are_non_entities(kind, form):
     ("dataset", "ARC-AGI", "Abstraction and Reasoning Corpus"), ("dataset", "GPQA Diamond", "GPQA"),
     ("dataset", "Habitat", "AI Habitat"), ("dataset", "MSLR-WEB30K", "MSLR-WEB30K"),
     ("dataset", "TanksAndTemples", "Tanks and Temples"),
-    ("method", "Local Interpretable Model-Agnostic Explanations", "LIME"),
+    ("method", "Local Interpretable Model-Agnostic Explanations", "LIME"), ("method", "CSWin", "CSWin Transformer"),
+    ("method", "Cross-Shaped Windows Transformer", "CSWin Transformer"),
 ])
 def test_added_entries_resolve_to_their_entity(entity_type, form, name):
     entry = {entity_key(f): e for e in ENTRIES for f in e.forms}.get(entity_key(form))
