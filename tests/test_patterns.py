@@ -195,7 +195,7 @@ def test_the_loader_reads_every_non_entity_line():
     ("condition", "diabetic retinopathy"), ("concept", "ordinary differential equations"),
     ("concept", "Turing machine"), ("concept", "bfloat16"), ("concept", "i.i.d."), ("modality", "sEEG"),
     ("modality", "magnetoencephalography"), ("task", "motor imagery"), ("task", "symbolic regression"),
-    ("task", "Uncertainty Quantification"),
+    ("task", "Uncertainty Quantification"), ("task", "missing data imputation"),
     ("software", "Caffe"), ("venue", "ISMIR"), ("hardware", "SpiNNaker"), ("organization", "NIH"),
 ])
 def test_conditions_concepts_and_more_kinds_are_non_entities(kind, form):
