@@ -56,6 +56,17 @@ def test_start_stop_cycle(local_env):
     assert run("status", local_env).returncode == 0
     assert server_settings(local_env) == {"server.memory.heap.max_size": "640.00MiB",
                                           "server.memory.pagecache.size": "48.00MiB"}
+    # the JVM itself runs with that heap (the script starts java directly: neo4j.conf alone does not size it)
+    assert jvm_max_heap(local_env) == 640 * 1024 * 1024
+
+
+def jvm_max_heap(env) -> int:
+    from neo4j import GraphDatabase
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
+                              auth=("neo4j", env["NEO4J_PASSWORD"])) as driver:
+        [record] = driver.execute_query("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                                        "RETURN attributes.HeapMemoryUsage.value.properties.max AS max").records
+    return record["max"]
 
 
 def server_settings(env) -> dict[str, str]:
