@@ -189,8 +189,10 @@ def main() -> None:
         if not reuse:
             import_seconds, import_rss, _ = timed_child([script, "import", str(work / "bulk"), "--force"], env=env)
             log = (work / "home" / "logs" / "import.log").read_text()
-            done = re.search(r"IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms", log)
-            tool_seconds = int(done.group(1) or 0) * 60 + int(done.group(2)) + int(done.group(3)) / 1000 if done else -1
+            # "IMPORT DONE in 1m 7s 83ms.", and "in 1m 910ms." when the seconds are 0
+            done = re.search(r"IMPORT DONE in (?:(\d+)m )?(?:(\d+)s )?(\d+)ms", log)
+            tool_seconds = (int(done.group(1) or 0) * 60 + int(done.group(2) or 0) + int(done.group(3)) / 1000
+                            if done else -1)
             if args.keep:  # a copy of the imported graph, for --reuse-import (not timed)
                 subprocess.run([script, "stop"], env=env, capture_output=True, check=True)
                 subprocess.run(["rm", "-rf", str(snapshot)], check=True)
