@@ -1,7 +1,7 @@
 """The record every rule produces: a span of the paper's text that may be an entity."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # When two candidates overlap, the longer wins; at equal length the higher priority.
 PRIORITY = {
@@ -46,7 +46,7 @@ class Candidate:
 
     def copy(self) -> "Candidate":
         """A candidate of its own, for one the resolver will edit."""
-        return Candidate(self.start, self.end, self.text, self.type, self.rule, self.key, self.name, self.introduced)
+        return replace(self)  # every field, also one added later
 
     @property
     def priority(self) -> int:
