@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 
 import spacy
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -95,6 +96,9 @@ def pattern_docs(nlp: Language, forms: list[str]) -> list[Doc]:
     tokenizer = _PATTERN_TOKENIZERS.get(nlp)
     if tokenizer is None:
         blank = spacy.blank(nlp.lang)
+        # a pattern's lexemes need only what the matchers compare (ORTH, and LOWER): not the dozen
+        # other attributes each new word costs (most of the pipeline's build time)
+        blank.vocab.lex_attr_getters = {LOWER: blank.vocab.lex_attr_getters[LOWER]}
         if isinstance(nlp.tokenizer, Tokenizer):
             blank.tokenizer.from_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]), exclude=["vocab"])
         tokenizer = _PATTERN_TOKENIZERS[nlp] = blank.tokenizer
