@@ -303,7 +303,8 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
         i = next(paper_index)
         assert links.pick_state.ids[i] == paper_id, (paper_id, links.pick_state.ids[i])
         return links.pick_state.row(i)
-    papers.append_columns({"picks": "string[]", "pick_scores": "double[]"}, pick_state_of)
+    papers.append_columns({"picks": "string[]", "pick_scores": "double[]", "pick_count": "long",
+                           "pick_floor_key": "long"}, pick_state_of)
     stats.seconds["link"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -336,7 +337,7 @@ def bulk_export(inputs: Iterable[str | Path], out: str | Path, *, format: str | 
     state = _Table(out, "link_state", "--nodes=GraphloadLinkState", _Ids((("name", "name:ID(GraphloadLinkState)"),)))
     state.write({"name": "links", "n_ref": links.papers, "hub_limit": links.hub_limit, "max_df": float(max_df),
                  "max_df_cap": max_df_cap, "min_shared": min_shared, "min_score": float(min_score), "top_k": top_k,
-                 "frozen_evidence": True, "ordered_picks": True})
+                 "frozen_evidence": True, "ordered_picks": True, "pick_floors": True})
     tables.append(state)
 
     lines = [f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}"]

@@ -537,9 +537,10 @@ class ShareMaths:
 class PickState:
     """Per paper: its picks in `ShareMaths`' order (`rank_order`: best score first, equal scores
     in the order of `pair_hash`, then partner id), each with its rank score (millionths). Stored
-    on each paper as parallel lists (`picks`: the partners' ids, `pick_scores`: the scores), so
-    the incremental relink knows without reading a paper's links how many pairs it picks, its
-    lowest pick (the last) and, when a new pair beats that, the top-k to merge the new pair into.
+    on each paper as parallel lists (`picks`: the partners' ids, `pick_scores`: the scores), with
+    their count (`pick_count`) and the `rank_key` of the lowest (`pick_floor_key`) as plain numbers,
+    so the incremental relink knows without reading a paper's links, or its lists, how many pairs it
+    picks and whether a new pair beats its lowest pick; and when one does, the top-k to merge it into.
 
     `record` passes `ShareMaths.picks(..., ranks=True)` through as (mine, picked) and keeps the
     state; a row's picks all come in one block."""
@@ -547,7 +548,7 @@ class PickState:
     def __init__(self, ids: list[str], hashes: np.ndarray):
         self.ids, self.hashes = ids, hashes
         self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self._built: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._built: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add(self, mine: np.ndarray, other: np.ndarray, rank: np.ndarray) -> None:
         if not len(mine):
@@ -563,8 +564,9 @@ class PickState:
             self.add(mine, other, rank)
             yield mine, other
 
-    def _build(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(first entry of each paper, count of each paper, partner, rank), rows in paper order."""
+    def _build(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(first entry of each paper, count of each paper, partner, rank, rank key of each paper's
+        lowest pick (0 where none)), rows in paper order."""
         if self._built is None:
             if self._parts:
                 mine, other, rank = (np.concatenate(column) for column in zip(*self._parts))
@@ -572,8 +574,14 @@ class PickState:
                 mine = other = rank = np.zeros(0, dtype=np.int32)
             order = np.argsort(mine, kind="stable")  # a row's picks are in one part, already ranked
             count = np.bincount(mine, minlength=len(self.ids)).astype(np.int32)
-            self._parts = [(mine[order], other[order], rank[order])]
-            self._built = (np.cumsum(count) - count, count, other[order], rank[order])
+            mine, other, rank = mine[order], other[order], rank[order]
+            self._parts = [(mine, other, rank)]
+            first = np.cumsum(count) - count
+            floor = np.zeros(len(self.ids), dtype=np.int64)
+            picking = np.flatnonzero(count)
+            last = first[picking] + count[picking] - 1
+            floor[picking] = rank_key(rank[last], pair_ties(self.hashes, picking, other[last]))
+            self._built = (first, count, other, rank, floor)
         return self._built
 
     @property
@@ -583,12 +591,13 @@ class PickState:
 
     def row(self, i: int) -> dict:
         """What a paper stores: nothing (None) when it picks no pair."""
-        first, count, other, rank = self._build()
+        first, count, other, rank, floor = self._build()
         start, stop = int(first[i]), int(first[i]) + int(count[i])
         if start == stop:
-            return {"picks": None, "pick_scores": None}
+            return {"picks": None, "pick_scores": None, "pick_count": None, "pick_floor_key": None}
         return {"picks": [self.ids[j] for j in other[start:stop].tolist()],
-                "pick_scores": [r / 1e6 for r in rank[start:stop].tolist()]}
+                "pick_scores": [r / 1e6 for r in rank[start:stop].tolist()],
+                "pick_count": stop - start, "pick_floor_key": int(floor[i])}
 
     def rows(self, papers: np.ndarray | None = None) -> Iterator[dict]:
         """{id, picks, pick_scores} of each paper that picks a pair (or of `papers`)."""
@@ -695,6 +704,14 @@ def rank_key(scores: np.ndarray, ties: np.ndarray) -> np.ndarray:
 def pair_ties(hashes: np.ndarray, mine: np.ndarray, other: np.ndarray) -> np.ndarray:
     """`pair_hash` of each pair (mine[i], other[i]), indices in id order into `hashes`."""
     return pair_hash(hashes[np.minimum(mine, other)], hashes[np.maximum(mine, other)])
+
+
+def id_rank_keys(rows: list[str], partners: list[str], scores: np.ndarray) -> np.ndarray:
+    """`rank_key` of each pair (rows[i], partners[i]) of paper ids with rank score scores[i]."""
+    row_hashes, partner_hashes = paper_hashes(rows), paper_hashes(partners)
+    row_first = np.fromiter((row < partner for row, partner in zip(rows, partners)), dtype=bool, count=len(rows))
+    return rank_key(scores, np.where(row_first, pair_hash(row_hashes, partner_hashes),
+                                     pair_hash(partner_hashes, row_hashes)))
 
 
 def rank_order(rows: np.ndarray, partners: np.ndarray, scores: np.ndarray, hashes: np.ndarray) -> np.ndarray:

@@ -4,11 +4,13 @@ import os
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from neo4j import GraphDatabase
 
 from graphload.bulk import bulk_export
 from graphload.errors import InputError
+from graphload.graph import id_rank_keys
 from graphload.ingest import ingest, load
 from graphload.store.connection import Neo4jSettings
 from conftest import empty_database
@@ -45,7 +47,7 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
     assert (out / "papers.header.csv").read_text() == (
         "id:ID(Paper),title:string,abstract:string,url:string,arxiv_id:string,doi:string,authors:string[],"
         "published:date,sources:string[],ids:string,references:string,cited_by:string,stub:boolean,"
-        "picks:string[],pick_scores:double[]\n")
+        "picks:string[],pick_scores:double[],pick_count:long,pick_floor_key:long\n")
     assert (out / "mentions_method.header.csv").read_text() == (
         ":START_ID(Paper),:END_ID(Method),name:string,count:long,aliases:string[],fields:string[],rules:string[],"
         "introduced:boolean,field:string,start:long,end:long,rule:string,sentence:string,sentence_start:long\n")
@@ -54,10 +56,11 @@ def test_files_hold_one_header_per_relationship_file_and_typed_columns(tmp_path)
                                                             "chosen_by:string[]\n")
     odd = (out / "papers.csv").read_text().split('"odd,1"')[1].split('"p1"')[0]  # rows sorted by id
     # quotes doubled, the line break kept inside quotes, "" an empty string, no date and no sources: empty
-    # fields; then its pick state (2 picks at one score, in the order of their pair hash), added when the rows
-    # are copied out sorted
+    # fields; then its pick state (2 picks at one score, in the order of their pair hash; their count and the
+    # rank key of the lowest), added when the rows are copied out sorted
+    floor = id_rank_keys(["odd,1"], ["p2"], np.array([608709]))[0]
     assert odd == (',"A ""quoted"", title; with\nline break","",,,,"Doe; Jane\x1fO""Neil, A.",,,,,,false,"p1\x1fp2",'
-                   '"0.608709\x1f0.608709"\n')
+                   f'"0.608709\x1f0.608709",2,{floor}\n')
     assert stats.labels["Paper"] == 7 and stats.skipped == 0
 
 

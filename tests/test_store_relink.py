@@ -42,9 +42,11 @@ def stored_links(driver, db):
     other = sorted(tuple(r) for r in driver.execute_query(
         "MATCH (a)-[r:INTRODUCED_BY|BUILDS_ON|CITES]->(b) RETURN type(r), coalesce(a.id, a.type + ':' + a.key), b.id, "
         "r.via", database_=db).records)
-    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["scores"] or []]) for r in driver.execute_query(
-        "MATCH (p:Paper) WHERE p.picks IS NOT NULL OR p.pick_scores IS NOT NULL OR p.pick_floor IS NOT NULL "
-        "RETURN p.id AS id, p.picks AS picks, p.pick_scores AS scores", database_=db).records}
+    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["scores"] or []], r["count"], r["floor"])
+             for r in driver.execute_query(
+                 "MATCH (p:Paper) WHERE p.picks IS NOT NULL OR p.pick_scores IS NOT NULL OR p.pick_floor IS NOT NULL "
+                 "OR p.pick_count IS NOT NULL RETURN p.id AS id, p.picks AS picks, p.pick_scores AS scores, "
+                 "p.pick_count AS count, p.pick_floor_key AS floor", database_=db).records}
     return shares, flags, other, picks
 
 
@@ -108,8 +110,8 @@ def full_rebuild_under(driver, db, n_ref, frozen=None):
     other = sorted([("INTRODUCED_BY", f"{r['type']}:{r['key']}", r["paper_id"], None) for r in links.introduced_by]
                    + [("BUILDS_ON", r["source"], r["target"], r["via"]) for r in links.builds_on]
                    + [("CITES", r["source"], r["target"], None) for r in citations.cites])
-    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["pick_scores"]])
-             for r in links.pick_state.rows()}
+    picks = {r["id"]: (r["picks"], [round(score * 1e6) for score in r["pick_scores"]], r["pick_count"],
+                       r["pick_floor_key"]) for r in links.pick_state.rows()}
     return shares, flags, other, picks
 
 
@@ -213,6 +215,15 @@ def test_a_changed_paper_moves_its_links_and_growth_forces_a_full_rebuild(neo4j_
     assert stored_links(neo4j_db, db)[3] == full_rebuild_under(neo4j_db, db, older.n_ref)[3]
     assert not neo4j_db.execute_query("MATCH (p:Paper) WHERE p.pick_floor IS NOT NULL RETURN count(p)",
                                       database_=db).records[0][0]
+    # a graph whose papers hold their ordered picks but not the count and rank key of the lowest as
+    # numbers (what the incremental relink reads of every partner): rebuilt in full once
+    neo4j_db.execute_query("MATCH (s:GraphloadLinkState) REMOVE s.pick_floors WITH s MATCH (p:Paper) "
+                           "REMOVE p.pick_count, p.pick_floor_key", database_=db)
+    floorless = relink(neo4j_settings)
+    assert (floorless.mode, floorless.reason) == ("full", "the link state predates the papers' pick floors")
+    stored = stored_links(neo4j_db, db)[3]
+    assert stored == full_rebuild_under(neo4j_db, db, floorless.n_ref)[3]
+    assert all(count == len(partners) and floor for partners, _, count, floor in stored.values())
     # other link options: a full rebuild
     assert relink(neo4j_settings, top_k=3).reason == "the link options changed"
     assert n_ref_of(neo4j_db, db) == 558

@@ -45,8 +45,8 @@ from neo4j import Driver, ManagedTransaction
 
 from graphload.errors import GraphloadError
 from graphload.graph import (EntityInfo, IncidenceBuilder, LinkPolicy, PickState, ShareMaths, compute_links,
-                             evidence_between_rebuilds, introductions, pair_hash, pair_ties, paper_hashes,
-                             picked_pairs, rank_key, ranked, resolve_citations, specificity)
+                             evidence_between_rebuilds, id_rank_keys, introductions, pair_ties, picked_pairs,
+                             rank_key, ranked, resolve_citations, specificity)
 from graphload.progress import no_progress
 from graphload.store.cypherfiles import cypher_text
 from graphload.streams import chunks
@@ -236,6 +236,7 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
                   else "the link options changed" if _policy_of(state) != policy
                   else "the link state predates frozen evidence" if not state["frozen_evidence"]
                   else "the link state predates the papers' ordered picks" if not state["ordered_picks"]
+                  else "the link state predates the papers' pick floors" if not state["pick_floors"]
                   else f"N grew from {state['n_ref']:,} to {papers:,} (over {REBUILD_GROWTH:.0%})"
                   if papers > state["n_ref"] * (1 + REBUILD_GROWTH) else "")
         if reason:
@@ -406,29 +407,20 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # Each partner Q of a new pair, from its stored picks (count c, the last its lowest): with room
     # for all its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its
     # lowest pick nothing changes; the others merge their stored picks with their new pairs.
-    # (only the count and the lowest pick are read for all of them; the picks of the rows that
-    # change, once known)
+    # (only the count and the rank key of the lowest pick are read for all of them; the picks of the
+    # rows that change, once known)
     candidates = np.unique(new_q)
     candidate_ids = [ids[q] for q in candidates.tolist()]
     at = np.searchsorted(candidates, new_q)
     counts = np.zeros(len(candidates), dtype=np.int64)
-    floors = np.zeros(len(candidates), dtype=np.int64)
-    floor_with = [""] * len(candidates)
-    position = {paper_id: i for i, paper_id in enumerate(candidate_ids)}
-    for paper_id, count, partner, score in graph.columns_chunked("link/pick_floor_of.cypher", "ids", candidate_ids):
-        i = position[paper_id]
-        counts[i], floors[i], floor_with[i] = count, round(score * 1e6), partner
-    del position
+    floor_key = np.zeros(len(candidates), dtype=np.int64)
+    for i, (count, floor) in enumerate(graph.columns_chunked("link/pick_floor_of.cypher", "ids", candidate_ids)):
+        counts[i], floor_key[i] = count, floor
     state_read = time.perf_counter()
-    # which new pairs rank above their Q's lowest pick (graph.rank_key; partner id on equal keys)
-    hashes, floor_hashes = maths.hashes, paper_hashes(floor_with)
-    q_first = np.array([q < f for q, f in zip(candidate_ids, floor_with)], dtype=bool)
-    floor_key = rank_key(floors, np.where(q_first, pair_hash(hashes[candidates], floor_hashes),
-                                          pair_hash(floor_hashes, hashes[candidates])))
-    new_key = rank_key(new_score, pair_ties(hashes, new_q, new_p))
-    beats = (counts[at] == 0) | (new_key < floor_key[at])
-    for i in np.flatnonzero((counts[at] > 0) & (new_key == floor_key[at])).tolist():
-        beats[i] = ids[new_p[i]] < floor_with[at[i]]  # equal hashes (about one in 10^12): partner id
+    # which new pairs rank above their Q's lowest pick (graph.rank_key); on an equal key (about one in
+    # 10^12) the partner ids decide, so that Q's picks are merged, which orders by them
+    new_key = rank_key(new_score, pair_ties(maths.hashes, new_q, new_p))
+    beats = (counts[at] == 0) | (new_key <= floor_key[at])
     new_counts = np.bincount(at, minlength=len(candidates))
     beating = np.bincount(at, weights=beats, minlength=len(candidates))
     room_at = counts + new_counts <= policy.top_k
@@ -493,7 +485,12 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     result.rows = len(full_ids)
     # the pick state of every row whose picks changed: the full rows' from ShareMaths, the others' from the merge
     state_rows = [{"id": paper_id, **pick_state.row(index[paper_id])} for paper_id in full_ids]
-    state_rows += [{"id": paper_id, "picks": now or None, "pick_scores": [score / 1e6 for score in scores] or None}
+    lowest = [(paper_id, now[-1], scores[-1]) for paper_id, (now, scores) in new_state.items() if now]
+    floor_of = dict(zip([paper_id for paper_id, _, _ in lowest], id_rank_keys(
+        [paper_id for paper_id, _, _ in lowest], [partner for _, partner, _ in lowest],
+        np.array([score for _, _, score in lowest], dtype=np.int64)).tolist()))
+    state_rows += [{"id": paper_id, "picks": now or None, "pick_scores": [score / 1e6 for score in scores] or None,
+                    "pick_count": len(now) or None, "pick_floor_key": floor_of.get(paper_id)}
                    for paper_id, (now, scores) in sorted(new_state.items())]
     state_rows = [row for row in state_rows if _state_key(row) != stored_state.get(row["id"], _NO_PICKS)]
 
