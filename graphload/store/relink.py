@@ -575,6 +575,10 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
                       "read_state": state_read - products, "read_picks": picks_read - picks_read_start,
                       "read_links": read - merge_done,
+                      # of compute: the full rows' top-k and the new pairs, the test against the partners'
+                      # lowest picks, the merge, the link rows made and compared
+                      "compute_products": products - postings_read, "compute_floors": picks_read_start - state_read,
+                      "compute_merge": merge_done - picks_read, "compute_rows": computed - read,
                       # and of write: new links, changed ones, links given up (deleted or one picker fewer),
                       # the pick state
                       "write_created": wrote_created - given_up, "write_updated": wrote_updated - wrote_created,
