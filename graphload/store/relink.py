@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -453,108 +452,99 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
             picked_scores.append(scores[position])
     del rows_of, partners, scores
 
-    # A pick a merged row gave up whose other end is not computed in full leaves that link's chosen_by
-    # in place but for the row (what the other end says did not change): written as a drop, in a thread
-    # of its own while the full rows' stored links (others: each has an end computed in full) are read
-    # and their rows made. The other writes wait for it (they lock the same papers), and the pick state
-    # is written last, as before: a run that fails before it is re-run from the same stored picks.
+    merge_done = time.perf_counter()
+
+    # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values
+    existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
+        "link/shares_of_papers.cypher", "ids", full_ids)}
+    read = time.perf_counter()
+
+    # the full rows' picks
+    lower, higher, picked = picked_pairs(picks)
+    del picks
+    chosen: dict[tuple[str, str], set[str]] = {}
+    for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
+        chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
+    # the merged rows' picks: a pick of a full row joins that link's chosen_by (it is made again);
+    # a pick given up whose other end is not computed in full leaves that link's chosen_by in place
+    # (what the other end says did not change), written as a drop
     unpicked: dict[tuple[str, str], set[str]] = {}
     for mine in sorted(merged):
-        now = set(new_state[mine][0])
-        for other in stored_state.get(mine, _NO_PICKS)[0]:
-            if other not in now and other not in full:
+        now = new_state[mine][0]
+        for other in now:
+            if other in full:
+                chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
+        for other in set(stored_state.get(mine, _NO_PICKS)[0]) - set(now):
+            if other not in full:
                 unpicked.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
-    merge_done = time.perf_counter()
-    background = ThreadPoolExecutor(1, thread_name_prefix="graphload-give-up")
-    try:
-        giving_up = background.submit(_timed, graph.write_reading, "link/shares_unpick.cypher", [
-            {"source": s, "target": t, "drop": sorted(by)} for (s, t), by in sorted(unpicked.items())])
-        # the stored links of every row computed in full, compactly: (pair) -> the SHARE_FIELDS values
-        existing = {(r["source"], r["target"]): _share_key(r) for r in graph.read_chunked(
-            "link/shares_of_papers.cypher", "ids", full_ids)}
-        read = time.perf_counter()
+    # and what the others (neither in full nor merged) picked before
+    for pair, old in existing.items():
+        kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
+        if kept:
+            chosen.setdefault(pair, set()).update(kept)
+    result.rows = len(full_ids)
+    # the pick state of every row whose picks changed: the full rows' from ShareMaths, the others' from the merge
+    state_rows = [{"id": paper_id, **pick_state.row(index[paper_id])} for paper_id in full_ids]
+    lowest = [(paper_id, now[-1], scores[-1]) for paper_id, (now, scores) in new_state.items() if now]
+    floor_of = dict(zip([paper_id for paper_id, _, _ in lowest], id_rank_keys(
+        [paper_id for paper_id, _, _ in lowest], [partner for _, partner, _ in lowest],
+        np.array([score for _, _, score in lowest], dtype=np.int64)).tolist()))
+    state_rows += [{"id": paper_id, "picks": now or None, "pick_scores": [score / 1e6 for score in scores] or None,
+                    "pick_count": len(now) or None, "pick_floor_key": floor_of.get(paper_id)}
+                   for paper_id, (now, scores) in sorted(new_state.items())]
+    state_rows = [row for row in state_rows if _state_key(row) != stored_state.get(row["id"], _NO_PICKS)]
 
-        # the full rows' picks
-        lower, higher, picked = picked_pairs(picks)
-        del picks
-        chosen: dict[tuple[str, str], set[str]] = {}
-        for a, b, bits in zip(lower.tolist(), higher.tolist(), picked.tolist()):
-            chosen[(ids[a], ids[b])] = {pid for bit, pid in ((1, ids[a]), (2, ids[b])) if bits & bit}
-        # the merged rows' picks: a pick of a full row joins that link's chosen_by (it is made again)
-        for mine in sorted(merged):
-            for other in new_state[mine][0]:
-                if other in full:
-                    chosen.setdefault((min(mine, other), max(mine, other)), set()).add(mine)
-        # and what the others (neither in full nor merged) picked before
-        for pair, old in existing.items():
-            kept = {pid for pid in old[-1] if pid not in full and pid not in merged}
-            if kept:
-                chosen.setdefault(pair, set()).update(kept)
-        result.rows = len(full_ids)
-        # the pick state of every row whose picks changed: the full rows' from ShareMaths, the others' from the merge
-        state_rows = [{"id": paper_id, **pick_state.row(index[paper_id])} for paper_id in full_ids]
-        lowest = [(paper_id, now[-1], scores[-1]) for paper_id, (now, scores) in new_state.items() if now]
-        floor_of = dict(zip([paper_id for paper_id, _, _ in lowest], id_rank_keys(
-            [paper_id for paper_id, _, _ in lowest], [partner for _, partner, _ in lowest],
-            np.array([score for _, _, score in lowest], dtype=np.int64)).tolist()))
-        state_rows += [{"id": paper_id, "picks": now or None, "pick_scores": [score / 1e6 for score in scores] or None,
-                        "pick_count": len(now) or None, "pick_floor_key": floor_of.get(paper_id)}
-                       for paper_id, (now, scores) in sorted(new_state.items())]
-        state_rows = [row for row in state_rows if _state_key(row) != stored_state.get(row["id"], _NO_PICKS)]
+    # Links with an endpoint computed in full are made again (their scores may have moved);
+    # the others keep their score and may change only in chosen_by.
+    remade = sorted(pair for pair in chosen if pair[0] in full or pair[1] in full)
+    for pair in [pair for pair in remade if pair[0] not in index or pair[1] not in index]:
+        del chosen[pair]  # an endpoint has no linking entity left: no score, so no link
+    remade = [pair for pair in remade if pair in chosen]
+    rows_made = maths.shares(np.array([index[a] for a, _ in remade], dtype=np.int64),
+                             np.array([index[b] for _, b in remade], dtype=np.int64),
+                             np.array([(1 if a in chosen[(a, b)] else 0) | (2 if b in chosen[(a, b)] else 0)
+                                       for a, b in remade], dtype=np.int8),
+                             [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])
+    remade_set = set(remade)
+    chosen_only = []
+    for pair in sorted(set(chosen) - remade_set):
+        old = existing.get(pair)
+        new_by = sorted(chosen[pair])
+        if old is not None and list(old[-1]) != new_by:
+            chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
+        existing.pop(pair, None)
+    result.shares = len(chosen) + len(unpicked)
 
-        # Links with an endpoint computed in full are made again (their scores may have moved);
-        # the others keep their score and may change only in chosen_by.
-        remade = sorted(pair for pair in chosen if pair[0] in full or pair[1] in full)
-        for pair in [pair for pair in remade if pair[0] not in index or pair[1] not in index]:
-            del chosen[pair]  # an endpoint has no linking entity left: no score, so no link
-        remade = [pair for pair in remade if pair in chosen]
-        rows_made = maths.shares(np.array([index[a] for a, _ in remade], dtype=np.int64),
-                                 np.array([index[b] for _, b in remade], dtype=np.int64),
-                                 np.array([(1 if a in chosen[(a, b)] else 0) | (2 if b in chosen[(a, b)] else 0)
-                                           for a, b in remade], dtype=np.int8),
-                                 [linking_entities[u]["name"] or u.split(":", 1)[1] for u in incidence.uids])
-        remade_set = set(remade)
-        chosen_only = []
-        for pair in sorted(set(chosen) - remade_set):
-            old = existing.get(pair)
-            new_by = sorted(chosen[pair])
-            if old is not None and list(old[-1]) != new_by:
-                chosen_only.append({"source": pair[0], "target": pair[1], "chosen_by": new_by})
-            existing.pop(pair, None)
-        result.shares = len(chosen) + len(unpicked)
+    # Rows that differ from the stored link; what is left in `existing` afterwards is no longer
+    # picked by anyone. Every link of a row computed in full was read (under the lock), so a row
+    # with no stored link is new: CREATE, no MERGE scan between two papers of many links.
+    created, updated = [], []
+    for row in rows_made:
+        old = existing.pop((row["source"], row["target"]), None)
+        if old is None:
+            created.append(row)
+        elif old != _share_key(row):
+            updated.append(row)
 
-        # Rows that differ from the stored link; what is left in `existing` afterwards is no longer
-        # picked by anyone. Every link of a row computed in full was read (under the lock), so a row
-        # with no stored link is new: CREATE, no MERGE scan between two papers of many links.
-        created, updated = [], []
-        for row in rows_made:
-            old = existing.pop((row["source"], row["target"]), None)
-            if old is None:
-                created.append(row)
-            elif old != _share_key(row):
-                updated.append(row)
-
-        computed = time.perf_counter()
-        with progress("write links") as bar:
-            graph.bar = bar
-            dropped, given_up_seconds = giving_up.result()
-            given_up = time.perf_counter()
-            result.shares_created = graph.write("link/shares_create.cypher", created)
-            wrote_created = time.perf_counter()
-            result.shares_updated = graph.write("link/shares_entity.cypher", updated)
-            result.shares_updated += graph.write("link/shares_chosen_by.cypher", chosen_only)
-            wrote_updated = time.perf_counter()
-            deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
-            result.shares_deleted = len(deletes)
-            graph.write("link/shares_delete.cypher", deletes)
-            gone = sum(r["deleted"] for r in dropped)
-            result.shares_deleted += gone
-            result.shares_updated += sum(r["given_up"] for r in dropped) - gone
-            wrote_deleted = time.perf_counter()
-            graph.write("link/pick_state.cypher", state_rows)
-            graph.bar = None
-    finally:
-        background.shutdown(wait=True)  # on an error too: its writes end before the lock is let go
+    computed = time.perf_counter()
+    with progress("write links") as bar:
+        graph.bar = bar
+        result.shares_created = graph.write("link/shares_create.cypher", created)
+        wrote_created = time.perf_counter()
+        result.shares_updated = graph.write("link/shares_entity.cypher", updated)
+        result.shares_updated += graph.write("link/shares_chosen_by.cypher", chosen_only)
+        wrote_updated = time.perf_counter()
+        deletes = [{"source": s, "target": t} for (s, t) in sorted(existing)]
+        result.shares_deleted = len(deletes)
+        graph.write("link/shares_delete.cypher", deletes)
+        dropped = graph.write_reading("link/shares_unpick.cypher", ({"source": s, "target": t, "drop": sorted(by)}
+                                                                    for (s, t), by in sorted(unpicked.items())))
+        gone = sum(r["deleted"] for r in dropped)
+        result.shares_deleted += gone
+        result.shares_updated += sum(r["given_up"] for r in dropped) - gone
+        wrote_deleted = time.perf_counter()
+        graph.write("link/pick_state.cypher", state_rows)
+        graph.bar = None
     renamed = any(before[uid]["name"] is not None and before[uid]["name"] != info["name"] and info["introduced"]
                   for uid, info in infos.items())
     written = time.perf_counter()
@@ -581,21 +571,12 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                       "compute_merge": merge_done - picks_read, "compute_rows": computed - read,
                       # and of write: new links, changed ones, links given up (deleted or one picker fewer),
                       # the pick state
-                      "write_created": wrote_created - given_up, "write_updated": wrote_updated - wrote_created,
-                      "write_deleted": wrote_deleted - wrote_updated, "write_picks": written - wrote_deleted,
-                      # links giving up a picker, written while the stored links were read and the rows
-                      # made; what the other writes waited for it is in write
-                      "write_given_up": given_up_seconds, "write_given_up_waited": given_up - computed}
+                      "write_created": wrote_created - computed, "write_updated": wrote_updated - wrote_created,
+                      "write_given_up": wrote_deleted - wrote_updated, "write_picks": written - wrote_deleted}
     return result
 
 
 _NO_PICKS: tuple[list[str], list[int]] = ([], [])
-
-
-def _timed(function, *args) -> tuple[object, float]:
-    """(function(*args), the seconds it took)."""
-    start = time.perf_counter()
-    return function(*args), time.perf_counter() - start
 
 
 def _state_key(row: dict) -> tuple[list[str], list[int]]:
