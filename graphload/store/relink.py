@@ -353,7 +353,7 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
         full.update(pid for pid in row["chosen_by"] if pid not in pending_ids)
     hubs_of: dict[str, set[str]] = {}
     for chunk in chunks(_entity_rows(moved), READ_CHUNK):
-        for uid, paper_ids in graph.stream("link/linking_postings_of.cypher", rows=chunk):
+        for uid, paper_ids, _, _ in graph.stream("link/linking_postings_of.cypher", rows=chunk):
             for paper_id in paper_ids:
                 hubs_of.setdefault(paper_id, set()).add(uid)
     read_state(sorted(set(hubs_of) - full))
@@ -367,10 +367,13 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # Every linking entity of those rows, with all its papers: their candidates and scores.
     linking_entities = {f"{e['type']}:{e['key']}": e for e in
                         graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", full_ids)}
+    # and each of their papers' pick count and rank key of its lowest pick (PickState), read with them
     builder = IncidenceBuilder()
+    floor_of: dict[str, tuple[int, int]] = {}
     for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
-        for uid, paper_ids in graph.stream("link/linking_postings_of.cypher", rows=chunk):
+        for uid, paper_ids, picks, floors in graph.stream("link/linking_postings_of.cypher", rows=chunk):
             builder.add_postings(uid, paper_ids)
+            floor_of.update(zip(paper_ids, zip(picks, floors)))
     for paper_id in full_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
@@ -407,16 +410,14 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # Each partner Q of a new pair, from its stored picks (count c, the last its lowest): with room
     # for all its new pairs (c + new <= k) it picks them all; with c >= k and no new pair above its
     # lowest pick nothing changes; the others merge their stored picks with their new pairs.
-    # (only the count and the rank key of the lowest pick are read for all of them; the picks of the
-    # rows that change, once known)
+    # (the count and the rank key of the lowest pick of every one came with the postings; the picks
+    # of the rows that change are read once known)
     candidates = np.unique(new_q)
     candidate_ids = [ids[q] for q in candidates.tolist()]
     at = np.searchsorted(candidates, new_q)
-    counts = np.zeros(len(candidates), dtype=np.int64)
-    floor_key = np.zeros(len(candidates), dtype=np.int64)
-    for i, (count, floor) in enumerate(graph.columns_chunked("link/pick_floor_of.cypher", "ids", candidate_ids)):
-        counts[i], floor_key[i] = count, floor
-    state_read = time.perf_counter()
+    counts = np.fromiter((floor_of[q][0] for q in candidate_ids), dtype=np.int64, count=len(candidate_ids))
+    floor_key = np.fromiter((floor_of[q][1] for q in candidate_ids), dtype=np.int64, count=len(candidate_ids))
+    del floor_of
     # which new pairs rank above their Q's lowest pick (graph.rank_key); on an equal key (about one in
     # 10^12) the partner ids decide, so that Q's picks are merged, which orders by them
     new_key = rank_key(new_score, pair_ties(maths.hashes, new_q, new_p))
@@ -550,24 +551,25 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     written = time.perf_counter()
     result.other_written = _introductions_and_citations(graph, pending, infos, renamed)
     result.hubs = [h for h in graph.read("link/hubs.cypher")]
-    # summary: the pending entities' summaries and flags; read: postings, pick state and stored links;
+    # summary: the pending entities' summaries and flags; read: postings (with the pick counts and lowest
+    # picks of their papers), the merged rows' picks and the stored links;
     # compute: the top-k and the merge; write: SHARES_ENTITY rows made, compared and written;
     # other: INTRODUCED_BY, BUILDS_ON, CITES and the hubs
     result.seconds = {"summary": summarised - start,
-                      "read": (postings_read - summarised) + (state_read - products) + (picks_read - picks_read_start)
+                      "read": (postings_read - summarised) + (picks_read - picks_read_start)
                       + (read - merge_done),
-                      "compute": (products - postings_read) + (picks_read_start - state_read) + (merge_done - picks_read)
+                      "compute": (products - postings_read) + (picks_read_start - products) + (merge_done - picks_read)
                       + (computed - read),
                       "write": written - computed, "other": time.perf_counter() - written,
                       # the parts of summary and read
                       "summary_mentions": summarised_mentions - start, "summary_flags": summarised - summarised_mentions,
                       "summary_orphans": orphans_gone - start,  # of summary_mentions
                       "read_rows": rows_found - summarised, "read_postings": postings_read - rows_found,
-                      "read_state": state_read - products, "read_picks": picks_read - picks_read_start,
+                      "read_picks": picks_read - picks_read_start,
                       "read_links": read - merge_done,
                       # of compute: the full rows' top-k and the new pairs, the test against the partners'
                       # lowest picks, the merge, the link rows made and compared
-                      "compute_products": products - postings_read, "compute_floors": picks_read_start - state_read,
+                      "compute_products": products - postings_read, "compute_floors": picks_read_start - products,
                       "compute_merge": merge_done - picks_read, "compute_rows": computed - read,
                       # and of write: new links, changed ones, links given up (deleted or one picker fewer),
                       # the pick state
