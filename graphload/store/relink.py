@@ -35,10 +35,12 @@ The result equals a full rebuild under the same N and the frozen evidence
 """
 from __future__ import annotations
 
+import gc
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 from neo4j import Driver, ManagedTransaction
@@ -242,7 +244,8 @@ def relink(driver: Driver, database: str, *, max_df: float, min_shared: int, top
         if reason:
             result = _full(graph, policy, papers, progress)
         else:
-            result = _incremental(graph, policy, state, papers, pending, pending_entities, progress)
+            with _collector_paused():
+                result = _incremental(graph, policy, state, papers, pending, pending_entities, progress)
         result.reason, result.pending_papers = reason, len(pending)
         graph.write("link/relinked_papers.cypher", ({"id": p["id"], "run_id": p["run_id"]} for p in pending))
         graph.write("link/relinked_entities.cypher", ({"type": e["type"], "key": e["key"],
@@ -369,11 +372,13 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
                         graph.read_chunked("link/linking_entities_of_papers.cypher", "ids", full_ids)}
     # and each of their papers' pick count and rank key of its lowest pick (PickState), read with them
     builder = IncidenceBuilder()
-    floor_of: dict[str, tuple[int, int]] = {}
+    count_of: dict[str, int] = {}
+    floor_of: dict[str, int] = {}
     for chunk in chunks(_entity_rows(linking_entities), READ_CHUNK):
         for uid, paper_ids, picks, floors in graph.stream("link/linking_postings_of.cypher", rows=chunk):
             builder.add_postings(uid, paper_ids)
-            floor_of.update(zip(paper_ids, zip(picks, floors)))
+            count_of.update(zip(paper_ids, picks))  # ints: no object for the garbage collector to track
+            floor_of.update(zip(paper_ids, floors))
     for paper_id in full_ids:
         builder.add_paper(paper_id)
     incidence = builder.build()
@@ -412,12 +417,15 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
     # lowest pick nothing changes; the others merge their stored picks with their new pairs.
     # (the count and the rank key of the lowest pick of every one came with the postings; the picks
     # of the rows that change are read once known)
-    candidates = np.unique(new_q)
+    present = np.zeros(len(ids), dtype=bool)  # paper indices are dense: a mask, not np.unique's sort (0.6 s at 1M)
+    present[new_q] = True
+    candidates = np.flatnonzero(present)
     candidate_ids = [ids[q] for q in candidates.tolist()]
-    at = np.searchsorted(candidates, new_q)
-    counts = np.fromiter((floor_of[q][0] for q in candidate_ids), dtype=np.int64, count=len(candidate_ids))
-    floor_key = np.fromiter((floor_of[q][1] for q in candidate_ids), dtype=np.int64, count=len(candidate_ids))
-    del floor_of
+    at = (np.cumsum(present) - 1)[new_q]  # each new pair's place in candidates
+    del present
+    counts = np.fromiter(map(count_of.__getitem__, candidate_ids), dtype=np.int64, count=len(candidate_ids))
+    floor_key = np.fromiter(map(floor_of.__getitem__, candidate_ids), dtype=np.int64, count=len(candidate_ids))
+    del count_of, floor_of
     # which new pairs rank above their Q's lowest pick (graph.rank_key); on an equal key (about one in
     # 10^12) the partner ids decide, so that Q's picks are merged, which orders by them
     new_key = rank_key(new_score, pair_ties(maths.hashes, new_q, new_p))
@@ -579,6 +587,20 @@ def _incremental(graph: _Graph, policy: LinkPolicy, state: dict, papers: int, pe
 
 
 _NO_PICKS: tuple[list[str], list[int]] = ([], [])
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: the incremental relink makes millions of small
+    containers (records, rows, sets of pickers) and no reference cycles, and every collection
+    walked all of them again (1.4 s of 6.8 s of compute at 1M). Their memory is freed as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _state_key(row: dict) -> tuple[list[str], list[int]]:
