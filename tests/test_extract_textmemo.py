@@ -6,8 +6,8 @@ from graphload.extract import Extractor
 from graphload.extract.textmemo import TEXT_RESULTS, TextMemo
 
 
-def counting_memo(size):
-    memo, calls = TextMemo(size), []
+def counting_memo(size, chars=1000):
+    memo, calls = TextMemo(size, chars), []
 
     @memo.memoised
     def words(text, limit=None):
@@ -37,6 +37,17 @@ def test_kept_texts_are_bounded_and_arguments_are_part_of_the_key():
         words(text)
     assert list(memo.kept) == ["c d", "e f"]
     assert words("e f", 1) == ["e"] and words("e f") == ["e", "f"] and calls.count("e f") == 2
+
+
+def test_kept_characters_are_bounded_too():
+    memo, words, calls = counting_memo(10, chars=12)
+    for text in ("aaaa", "bbbb", "cccc", "dddd"):  # the fourth passes 12 characters: the oldest goes
+        words(text)
+    assert list(memo.kept) == ["bbbb", "cccc", "dddd"] and memo.kept_chars == 12
+    memo.read("cccc")  # the pipeline takes one over: its characters leave the count
+    assert memo.kept_chars == 8
+    words("x" * 50)  # one text longer than the bound is kept alone
+    assert list(memo.kept) == ["x" * 50] and memo.kept_chars == 50
 
 
 def test_the_pipeline_takes_over_what_the_first_pass_read(monkeypatch):

@@ -8,11 +8,13 @@ pass had kept, before the second pass came to that one, so nothing the first pas
 Here a text the pipeline reads has an entry of its own, taken over from what the first pass kept
 (`read`) and dropped when the pipeline is done with the text (`done`): the second pass never pushes
 out what the first kept. Texts read outside the pipeline (the first pass, direct calls) are kept up to
-`size`, the oldest dropped first, so a corpus of up to `size` texts is read by these functions once, and
-a larger one once for its last `size` texts. A result is shared by every caller: none may edit it (the
-pipeline copies the Candidates it hands the resolver, which edits them).
+`size` texts and `chars` characters together, the oldest dropped first, so a corpus within both is read
+by these functions once, and a larger one once for its last texts. The characters bound the memory a
+corpus of long texts takes (abstracts may have 100,000 characters each, corpus.paper): results grow
+with the text. A result is shared by every caller: none may edit it (the pipeline copies the Candidates
+it hands the resolver, which edits them).
 
-    >>> memo = TextMemo(2)
+    >>> memo = TextMemo(2, chars=1000)
     >>> @memo.memoised
     ... def words(text):
     ...     return text.split()
@@ -30,16 +32,21 @@ _MISSING = object()
 
 
 class TextMemo:
-    def __init__(self, size: int):
+    def __init__(self, size: int, chars: int):
         self.size = size
+        self.chars = chars
         self.kept: OrderedDict[str, dict] = OrderedDict()  # text -> {function or (function, *args): result}
+        self.kept_chars = 0  # of the texts in `kept`
         # The text the pipeline reads and its results, one tuple read and replaced whole: a thread whose
         # text another thread's pipeline replaced finds its results among the kept (the same results).
         self.reading: tuple[str | None, dict] = (None, {})
 
     def read(self, text: str) -> None:
         """The pipeline starts reading `text`: it takes over what was kept for it."""
-        self.reading = (text, self.kept.pop(text, None) or {})
+        results = self.kept.pop(text, None)
+        if results is not None:
+            self.kept_chars -= len(text)
+        self.reading = (text, results or {})
 
     def done(self, text: str) -> None:
         """The pipeline is done with `text`: its results go."""
@@ -49,12 +56,16 @@ class TextMemo:
     def _kept(self, text: str) -> dict:
         results = self.kept.get(text)
         if results is None:
+            if not self.kept:  # threads may race on the count: it starts again from nothing
+                self.kept_chars = 0
             results = self.kept[text] = {}
-            while len(self.kept) > self.size:
+            self.kept_chars += len(text)
+            while len(self.kept) > self.size or self.kept_chars > self.chars and len(self.kept) > 1:
                 try:
-                    self.kept.popitem(last=False)
+                    dropped, _ = self.kept.popitem(last=False)
                 except KeyError:  # another thread emptied it meanwhile
                     break
+                self.kept_chars -= len(dropped)
         return results
 
     def memoised(self, function: Callable[..., Result]) -> Callable[..., Result]:
@@ -73,5 +84,6 @@ class TextMemo:
         return memoised
 
 
-# 8,192 texts of abstracts' length (some 1,500 characters) with their results: about 25 MB.
-TEXT_RESULTS = TextMemo(8192)
+# 8,192 texts of abstracts' length (some 1,500 characters) with their results: about 25 MB. Longer texts
+# fill the 16M characters first: some 50 MB with their results, however long the corpus's abstracts.
+TEXT_RESULTS = TextMemo(8192, chars=16_000_000)
