@@ -85,5 +85,5 @@ class TextMemo:
 
 
 # 8,192 texts of abstracts' length (some 1,500 characters) with their results: about 25 MB. Longer texts
-# fill the 16M characters first: some 50 MB with their results, however long the corpus's abstracts.
+# fill the 16M characters first: some 35 MB with their results, however long the corpus's abstracts.
 TEXT_RESULTS = TextMemo(8192, chars=16_000_000)
