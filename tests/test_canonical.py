@@ -116,6 +116,24 @@ def test_a_v_that_is_a_letter_of_the_name_stays(a, b):
     assert entity_key(a) != entity_key(b)
 
 
+@pytest.mark.parametrize("a, b", [("DARTS", "DART"), ("TRADES", "TraDE"), ("HANS", "HAN"), ("SNIPS", "SNIP"),
+                                  ("MCTS planner", "MCT planner"), ("P-DARTS", "P-DART")])
+def test_an_acronyms_capital_s_is_a_letter_not_a_plural(a, b):
+    assert entity_key(a) != entity_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("GANs", "GAN"), ("NeRFs", "NeRF"), ("DEEP BELIEF NETWORKS", "deep belief network"),
+                                  ("Diffusion Models", "diffusion model")])
+def test_plurals_still_fold_small_s_and_shouting_titles_too(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+def test_a_paper_introducing_trade_is_not_the_known_trades(nlp):
+    found = names(nlp, "TraDE: Transformers for Density Estimation\n\nWe present TraDE, a self-attention-based "
+                       "architecture for density estimation.")
+    assert ("method", "TraDE") in found and not any(name == "TRADES" for _, name in found)
+
+
 @pytest.mark.parametrize("text, name, bare", [
     ("Robust Spectral Autoencoders\n\nWe train spectral autoencoders on speech.", "spectral autoencoder", "autoencoder"),
     ("Scaling Sparse Quantization\n\nWe study sparse quantization of weights.", "sparse quantization", "quantization"),

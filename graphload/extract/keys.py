@@ -99,6 +99,22 @@ def entity_key(text: str) -> str:
     return "".join(name_words(_without_version_v(text).replace("++", " pp ").replace("+", " plus ")))
 
 
+def _is_acronym_ending_in_s(word: str) -> bool:
+    """DARTS, TRADES, LPIPS, 3DGS: a capital S after capitals is a letter of the acronym (its plural
+    is written with a small s: GANs), so the word keeps it. DARTS is not DART, nor TRADES TraDE."""
+    return len(word) > 3 and word[-1] == "S" and word.isupper()
+
+
 def name_words(text: str) -> list[str]:
-    """The folded words of a name, for head-word checks: "Deep Belief Networks" -> [..., "network"]."""
-    return [_american(singular(w)) for w in _WORD.findall(fold_accents(text).casefold().translate(_GREEK))]
+    """The folded words of a name, for head-word checks: "Deep Belief Networks" -> [..., "network"].
+
+    >>> name_words("DARTS"), name_words("MCTS planners"), name_words("DEEP BELIEF NETWORKS")
+    (['darts'], ['mcts', 'planner'], ['deep', 'belief', 'network'])
+    """
+    # A name all in capitals over several words is a shouting title's, whose plurals are plurals.
+    acronyms_kept = not text.isupper() or len(text.split()) == 1
+    words = []
+    for word in _WORD.findall(fold_accents(text)):
+        keep = acronyms_kept and _is_acronym_ending_in_s(word)
+        words.extend(_american(w if keep else singular(w)) for w in _WORD.findall(word.casefold().translate(_GREEK)))
+    return words
